@@ -1,0 +1,107 @@
+package org.longbox.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.api.dto.Credentials;
+import org.longbox.api.dto.StatusMessage;
+import org.longbox.api.dto.TokenResponse;
+import org.longbox.api.dto.UserDto;
+import org.longbox.auth.Caller;
+import org.longbox.auth.ClientInfo;
+import org.longbox.auth.LoginService;
+import org.longbox.auth.Public;
+import org.longbox.auth.SessionCookie;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.UserService;
+
+/** Stump's {@code /auth}: log in (session cookie and/or JWT), log out, register, who am I. */
+@Path("/api/v1/auth")
+@Tag(name = "auth")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+    private final LoginService logins;
+    private final UserService users;
+
+    @Context
+    private HttpServletRequest request;
+
+    public AuthResource(LoginService logins, UserService users) {
+        this.logins = logins;
+        this.users = users;
+    }
+
+    @POST
+    @Path("login")
+    @Public
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with a username and password",
+            description = "Usernames are case-insensitive. Sets the `stump_session` cookie unless `create_session=false`; "
+                    + "with `generate_token=true` answers `{for_user, token}` with a JWT for `Authorization: Bearer`. "
+                    + "The tenth consecutive failure within 24 hours locks the account.")
+    @ApiResponse(responseCode = "200", description = "The user, or `{for_user, token}` with generate_token=true",
+            content = @Content(schema = @Schema(oneOf = {UserDto.class, TokenResponse.class})))
+    @ApiResponse(responseCode = "403", description = "The account is locked")
+    public Response login(Credentials body,
+                          @QueryParam("generate_token") @DefaultValue("false") @Parameter(description = "Also return a JWT access token") boolean generateToken,
+                          @QueryParam("create_session") @DefaultValue("true") @Parameter(description = "Start a cookie session") boolean createSession) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body {username, password} is required");
+        }
+        LoginService.Result r = logins.login(body.username(), body.password(), createSession, generateToken,
+                ClientInfo.of(request), SessionCookie.read(request));
+        UserDto user = UserDto.of(r.user());
+        Response.ResponseBuilder response = Response.ok(r.token() == null ? user
+                : new TokenResponse(user, new TokenResponse.Token(r.token().token(), r.token().expiresAt())));
+        if (r.session() != null) {
+            response.header("Set-Cookie", SessionCookie.set(request, r.session().token(), r.session().expiresAt()));
+        }
+        return response.header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("logout")
+    @Public
+    @Operation(summary = "End the cookie session", description = "Deletes the session and clears the cookie.")
+    public Response logout() {
+        logins.logout(SessionCookie.read(request));
+        return Response.ok(StatusMessage.OK).header("Set-Cookie", SessionCookie.clear(request)).build();
+    }
+
+    @POST
+    @Path("register")
+    @Public
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a user",
+            description = "On an unclaimed server anyone may register and becomes the server owner. "
+                    + "After that only the server owner may register users. Does not log the new user in.")
+    public UserDto register(Credentials body, @Context SecurityContext security) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body {username, password} is required");
+        }
+        Caller caller = security.getUserPrincipal() instanceof Caller c ? c : null;
+        return UserDto.of(users.register(caller, body.username(), body.password()));
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "The authenticated user")
+    public UserDto me(@Context SecurityContext security) {
+        return UserDto.of(Caller.of(security).user());
+    }
+}

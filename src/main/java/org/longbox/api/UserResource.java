@@ -1,0 +1,149 @@
+package org.longbox.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.api.dto.CountDto;
+import org.longbox.api.dto.CreateUserDto;
+import org.longbox.api.dto.DeleteUserDto;
+import org.longbox.api.dto.LockUserDto;
+import org.longbox.api.dto.LoginActivityDto;
+import org.longbox.api.dto.Pageable;
+import org.longbox.api.dto.UpdateUserDto;
+import org.longbox.api.dto.UserDto;
+import org.longbox.auth.Caller;
+import org.longbox.auth.LoginActivityService;
+import org.longbox.auth.OwnerOnly;
+import org.longbox.auth.RequiresPermission;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.Permission;
+import org.longbox.user.UserService;
+
+/** Stump's {@code /users}, without its self-escalation bug. */
+@Path("/api/v1/users")
+@Tag(name = "user")
+@Produces(MediaType.APPLICATION_JSON)
+public final class UserResource {
+    private final UserService users;
+    private final LoginActivityService activity;
+
+    public UserResource(UserService users, LoginActivityService activity) {
+        this.users = users;
+        this.activity = activity;
+    }
+
+    @GET
+    @RequiresPermission(Permission.USER_READ)
+    @Operation(summary = "List users")
+    public Pageable<UserDto> list(@BeanParam PageParams page) {
+        return Pageable.of(users.list(page.toRequest()).map(UserDto::of));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.USER_MANAGE)
+    @Operation(summary = "Create a user", description = "You may grant only permissions you hold yourself.")
+    public UserDto create(CreateUserDto body, @Context SecurityContext sc) {
+        require(body);
+        return UserDto.of(users.create(Caller.of(sc), new UserService.NewUser(body.username(), body.password(),
+                Permissions.parse(body.permissions()), body.maxSessionsAllowed())));
+    }
+
+    @GET
+    @Path("login-activity")
+    @OwnerOnly
+    @Operation(summary = "Every user's login attempts, newest first")
+    public Pageable<LoginActivityDto> allActivity(@BeanParam PageParams page, @Context SecurityContext sc) {
+        return Pageable.of(activity.all(Caller.of(sc), page.toRequest()).map(LoginActivityDto::of));
+    }
+
+    @DELETE
+    @Path("login-activity")
+    @OwnerOnly
+    @Operation(summary = "Delete every login-activity record")
+    public CountDto clearActivity(@Context SecurityContext sc) {
+        return new CountDto(activity.clear(Caller.of(sc)));
+    }
+
+    @PUT
+    @Path("me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change yourself", description = "Name, password and avatar; not your own permissions or session limit.")
+    public UserDto updateMe(UpdateUserDto body, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        return update(caller.userId(), body, sc);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A user", description = "Yourself, or anyone with user:read.")
+    public UserDto get(@PathParam("id") String id, @Context SecurityContext sc) {
+        return UserDto.of(users.get(Caller.of(sc), id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user", description = "Yourself or, for the server owner, anyone. Absent fields stay as they are.")
+    public UserDto update(@PathParam("id") String id, UpdateUserDto body, @Context SecurityContext sc) {
+        require(body);
+        return UserDto.of(users.update(Caller.of(sc), id, new UserService.Change(body.username, body.password,
+                body.avatarUrl, Permissions.parse(body.permissions), body.getMaxSessionsAllowed(), body.maxSessionsCleared())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @OwnerOnly
+    @Operation(summary = "Delete a user", description = "Soft by default: the user can no longer log in by any route. "
+            + "`hard_delete` (body or query) removes the row and everything it owns.")
+    public UserDto delete(@PathParam("id") String id, DeleteUserDto body, @QueryParam("hard_delete") Boolean hardQuery,
+                          @Context SecurityContext sc) {
+        boolean hard = Boolean.TRUE.equals(hardQuery) || (body != null && Boolean.TRUE.equals(body.hardDelete()));
+        return UserDto.of(users.delete(Caller.of(sc), id, hard));
+    }
+
+    @DELETE
+    @Path("{id}/sessions")
+    @OwnerOnly
+    @Operation(summary = "Sign a user out everywhere")
+    public CountDto deleteSessions(@PathParam("id") String id, @Context SecurityContext sc) {
+        return new CountDto(users.deleteSessions(Caller.of(sc), id));
+    }
+
+    @PUT
+    @Path("{id}/lock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @OwnerOnly
+    @Operation(summary = "Lock or unlock a user", description = "Locking deletes the user's sessions; unlocking resets the failed-login count.")
+    public UserDto lock(@PathParam("id") String id, LockUserDto body, @Context SecurityContext sc) {
+        if (body == null || body.lock() == null) {
+            throw ApiException.badRequest("A JSON body {lock: true|false} is required");
+        }
+        return UserDto.of(users.setLocked(Caller.of(sc), id, body.lock()));
+    }
+
+    @GET
+    @Path("{id}/login-activity")
+    @Operation(summary = "A user's login attempts, newest first", description = "Yourself, or anyone for the server owner.")
+    public Pageable<LoginActivityDto> activity(@PathParam("id") String id, @BeanParam PageParams page, @Context SecurityContext sc) {
+        return Pageable.of(activity.forUser(Caller.of(sc), id, page.toRequest()).map(LoginActivityDto::of));
+    }
+
+    private static void require(Object body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.longbox.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * A change to a user; absent fields stay as they are. {@code max_sessions_allowed: null} (present)
+ * removes the limit, which is why this is a class that remembers what was sent.
+ */
+@Schema(name = "UpdateUser")
+public final class UpdateUserDto {
+    public String username;
+    @Schema(format = "password")
+    public String password;
+    public String avatarUrl;
+    public List<String> permissions;
+    private Integer maxSessionsAllowed;
+    @JsonIgnore
+    private boolean maxSessionsSent;
+
+    @JsonProperty("max_sessions_allowed")
+    public void setMaxSessionsAllowed(Integer value) {
+        this.maxSessionsAllowed = value;
+        this.maxSessionsSent = true;
+    }
+
+    @JsonProperty("max_sessions_allowed")
+    public Integer getMaxSessionsAllowed() {
+        return maxSessionsAllowed;
+    }
+
+    @JsonIgnore
+    public boolean maxSessionsCleared() {
+        return maxSessionsSent && maxSessionsAllowed == null;
+    }
+}

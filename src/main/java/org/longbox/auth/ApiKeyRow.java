@@ -1,0 +1,18 @@
+package org.longbox.auth;
+
+import org.longbox.user.UserRow;
+
+/** A row of {@code api_keys}; {@link #user} is filled when the query joins the owner. */
+public class ApiKeyRow {
+    public long id;
+    public String name;
+    public String shortToken;
+    public String longTokenHash;
+    /** "inherit" or comma-joined permission strings. */
+    public String permissions;
+    public long createdAt;
+    public Long lastUsedAt;
+    public Long expiresAt;
+    public String userId;
+    public UserRow user;
+}

@@ -1,0 +1,107 @@
+package org.longbox.auth;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+import org.longbox.server.database.Database;
+import org.longbox.server.database.ServerConfigMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * HS256 access tokens. The signing key is made once and kept in the database, so tokens outlive a
+ * restart and verify on every node sharing it. Each token carries a fingerprint of the user's
+ * password hash, so changing the password ends every token issued before.
+ */
+public final class JwtService {
+    private static final String KEY_NAME = "jwt_hs256_key";
+    private static final String ISSUER = "longbox";
+    private static final String PASSWORD_CLAIM = "pwf";
+
+    private final HmacKey key;
+    private final Duration ttl;
+    private final JwtConsumer consumer;
+
+    public JwtService(Database db, Duration ttl) {
+        this.key = new HmacKey(loadOrCreateKey(db));
+        this.ttl = ttl;
+        this.consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setRequireSubject()
+                .setExpectedIssuer(ISSUER)
+                .setAllowedClockSkewInSeconds(30)
+                .setVerificationKey(key)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .build();
+    }
+
+    public record Issued(String token, Instant expiresAt) {
+    }
+
+    /** The subject and password fingerprint a verified token names. */
+    public record Verified(String userId, String passwordFingerprint) {
+    }
+
+    public Issued issue(String userId, String passwordHash) {
+        Instant now = Instant.now();
+        Instant exp = now.plus(ttl);
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(userId);
+        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(exp.getEpochSecond()));
+        claims.setStringClaim(PASSWORD_CLAIM, fingerprint(passwordHash));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key);
+        try {
+            return new Issued(jws.getCompactSerialization(), Instant.ofEpochSecond(exp.getEpochSecond()));
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+    }
+
+    /** The claims of a valid token; null for a token that is expired, tampered, unsigned or not ours. */
+    public Verified verify(String token) {
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            return new Verified(claims.getSubject(), claims.getStringClaimValue(PASSWORD_CLAIM));
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            return null;
+        }
+    }
+
+    public static String fingerprint(String passwordHash) {
+        return Secrets.sha256Hex("longbox-jwt:" + passwordHash).substring(0, 16);
+    }
+
+    private static byte[] loadOrCreateKey(Database db) {
+        String stored = db.auto(s -> s.getMapper(ServerConfigMapper.class).find(KEY_NAME));
+        if (stored == null) {
+            String fresh = Base64.getEncoder().encodeToString(Secrets.randomBytes(32));
+            try {
+                db.auto(s -> {
+                    s.getMapper(ServerConfigMapper.class).insert(KEY_NAME, fresh);
+                    return null;
+                });
+            } catch (PersistenceException raced) {
+                // another node stored its key first; use that one
+            }
+            stored = db.auto(s -> s.getMapper(ServerConfigMapper.class).find(KEY_NAME));
+        }
+        return Base64.getDecoder().decode(stored);
+    }
+}

@@ -1,0 +1,12 @@
+package org.longbox.auth;
+
+/** A row of {@code login_activity}: one attempt to prove a password. */
+public class LoginActivityRow {
+    public String id;
+    public String userId;
+    public String username;
+    public String ipAddress;
+    public String userAgent;
+    public boolean successful;
+    public long occurredAt;
+}

@@ -1,0 +1,48 @@
+package org.longbox.auth;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.longbox.server.web.PublicUrl;
+
+/**
+ * The {@code stump_session} cookie: HttpOnly, SameSite=Lax, Path = the context path, Secure when
+ * the client came over https. Written as a header so every container emits the same attributes.
+ */
+public final class SessionCookie {
+    public static final String NAME = "stump_session";
+
+    private SessionCookie() {
+    }
+
+    /** The cookie's token in the request, or null. */
+    public static String read(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie c : cookies) {
+            if (NAME.equals(c.getName()) && c.getValue() != null && !c.getValue().isEmpty()) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A Set-Cookie value that stores the token until {@code expiresAtMillis}. */
+    public static String set(HttpServletRequest request, String token, long expiresAtMillis) {
+        long maxAge = Math.max(0, (expiresAtMillis - System.currentTimeMillis()) / 1000);
+        return NAME + "=" + token + "; Path=" + path(request) + "; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
+                + (PublicUrl.isHttps(request) ? "; Secure" : "");
+    }
+
+    /** A Set-Cookie value that removes the cookie. */
+    public static String clear(HttpServletRequest request) {
+        return NAME + "=; Path=" + path(request) + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax"
+                + (PublicUrl.isHttps(request) ? "; Secure" : "");
+    }
+
+    private static String path(HttpServletRequest request) {
+        String ctx = PublicUrl.of(request).prefix();
+        return ctx == null || ctx.isEmpty() ? "/" : ctx;
+    }
+}

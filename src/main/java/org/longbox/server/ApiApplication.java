@@ -1,0 +1,68 @@
+package org.longbox.server;
+
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.core.Context;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.longbox.api.ApiKeyResource;
+import org.longbox.api.AuthResource;
+import org.longbox.api.RootResource;
+import org.longbox.api.ServerResource;
+import org.longbox.api.UserResource;
+import org.longbox.auth.AuthorizationFeature;
+import org.longbox.auth.LoginActivityService;
+import org.longbox.auth.UnauthorizedResponseFilter;
+import org.longbox.opds.OpdsV12Resource;
+import org.longbox.opds.OpdsV2Resource;
+import org.longbox.server.errors.ApiExceptionMapper;
+import org.longbox.server.errors.CatchAllMapper;
+import org.longbox.server.errors.JsonErrorMapper;
+import org.longbox.server.errors.WebApplicationExceptionMapper;
+import org.longbox.server.openapi.OpenApiResource;
+import org.longbox.server.openapi.OpenApiSpec;
+import org.longbox.server.web.BodyLimitFilter;
+import org.longbox.server.web.JsonProvider;
+import org.longbox.server.web.OpdsKeyPathFilter;
+import org.longbox.server.web.StrictBooleanParams;
+
+import java.util.List;
+
+/**
+ * The JAX-RS application, declared in web.xml on {@code /*}. Resources are built here, once, from
+ * the {@link Services} the {@link ServerListener} made; every path is written out in full on the
+ * resource, so the OpenAPI paths are the real ones.
+ */
+public final class ApiApplication extends ResourceConfig {
+
+    public ApiApplication(@Context ServletContext context) {
+        Services s = Services.from(context);
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+
+        register(JacksonFeature.withoutExceptionMappers());
+        register(JsonProvider.class);
+        register(StrictBooleanParams.class);
+        register(new BodyLimitFilter(s.settings().maxRequestBody()));
+        register(OpdsKeyPathFilter.class);
+        register(AuthorizationFeature.class);
+        register(UnauthorizedResponseFilter.class);
+        register(ApiExceptionMapper.class);
+        register(WebApplicationExceptionMapper.class);
+        register(JsonErrorMapper.class);
+        register(CatchAllMapper.class);
+
+        List<Object> resources = List.of(
+                new ServerResource(s.users(), s.version()),
+                new AuthResource(s.logins(), s.users()),
+                new UserResource(s.users(), new LoginActivityService(s.database())),
+                new ApiKeyResource(s.apiKeys()),
+                new OpdsV12Resource(s.startedAt()),
+                new OpdsV2Resource(),
+                new RootResource(s.version().semver(), s.settings().swaggerEnabled()));
+        resources.forEach(this::register);
+        List<Class<?>> documented = resources.stream().<Class<?>>map(Object::getClass).toList();
+        register(new OpenApiResource(new OpenApiSpec(documented, s.version().semver()), s.settings().swaggerEnabled()));
+    }
+}

@@ -1,0 +1,87 @@
+package org.longbox.server;
+
+import jakarta.servlet.ServletContext;
+import org.longbox.auth.ApiKeyMapper;
+import org.longbox.auth.ApiKeyService;
+import org.longbox.auth.Authenticator;
+import org.longbox.auth.BasicAuthenticator;
+import org.longbox.auth.CredentialEvents;
+import org.longbox.auth.JwtService;
+import org.longbox.auth.LoginActivityMapper;
+import org.longbox.auth.LoginService;
+import org.longbox.auth.PasswordHasher;
+import org.longbox.auth.PasswordLogin;
+import org.longbox.auth.SessionMapper;
+import org.longbox.auth.SessionService;
+import org.longbox.server.config.Settings;
+import org.longbox.server.database.Database;
+import org.longbox.server.database.ServerConfigMapper;
+import org.longbox.user.UserMapper;
+import org.longbox.user.UserService;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a deployment runs on, built once at start with plain constructors, kept in the
+ * servlet context for the filters and the JAX-RS application to pick up.
+ */
+public final class Services {
+    private static final String ATTRIBUTE = Services.class.getName();
+
+    /** Every MyBatis mapper; each has its XML beside it on the class path. */
+    public static final List<Class<?>> MAPPERS = List.of(ServerConfigMapper.class, UserMapper.class,
+            SessionMapper.class, LoginActivityMapper.class, ApiKeyMapper.class);
+
+    private final Settings settings;
+    private final Database database;
+    private final Instant startedAt = Instant.now();
+    private final SessionService sessions;
+    private final UserService users;
+    private final LoginService logins;
+    private final ApiKeyService apiKeys;
+    private final Authenticator authenticator;
+    private final Version version;
+
+    public Services(Settings settings, Database database) {
+        this.settings = settings;
+        this.database = database;
+        CredentialEvents events = new CredentialEvents();
+        PasswordHasher hasher = new PasswordHasher(settings.hashCost());
+        this.sessions = new SessionService(database, settings.sessionTtl());
+        PasswordLogin passwords = new PasswordLogin(database, hasher, events);
+        JwtService jwt = new JwtService(database, settings.accessTokenTtl());
+        this.apiKeys = new ApiKeyService(database);
+        this.users = new UserService(database, hasher, sessions, events);
+        this.logins = new LoginService(passwords, sessions, jwt);
+        BasicAuthenticator basic = new BasicAuthenticator(passwords, sessions, database, events);
+        this.authenticator = new Authenticator(sessions, jwt, apiKeys, basic, database);
+        this.version = Version.load();
+    }
+
+    public static Services from(ServletContext context) {
+        Object s = context.getAttribute(ATTRIBUTE);
+        if (s instanceof Services services) {
+            return services;
+        }
+        throw new IllegalStateException("Longbox did not start; see the first error in the log");
+    }
+
+    void publish(ServletContext context) {
+        context.setAttribute(ATTRIBUTE, this);
+    }
+
+    static void unpublish(ServletContext context) {
+        context.removeAttribute(ATTRIBUTE);
+    }
+
+    public Settings settings() { return settings; }
+    public Database database() { return database; }
+    public Instant startedAt() { return startedAt; }
+    public SessionService sessions() { return sessions; }
+    public UserService users() { return users; }
+    public LoginService logins() { return logins; }
+    public ApiKeyService apiKeys() { return apiKeys; }
+    public Authenticator authenticator() { return authenticator; }
+    public Version version() { return version; }
+}

@@ -1,0 +1,12 @@
+package org.longbox.server.database;
+
+import org.apache.ibatis.annotations.Param;
+
+/** SQL for {@code server_config}, server-wide values such as the JWT signing key (ServerConfigMapper.xml). */
+public interface ServerConfigMapper {
+    /** The value stored under this name; null when there is none. */
+    String find(@Param("name") String name);
+
+    /** Fails with a unique violation when the name is taken (another node got there first). */
+    void insert(@Param("name") String name, @Param("value") String value);
+}

@@ -1,0 +1,2 @@
+/** The DataSource, migrations, MyBatis setup and the one transaction helper. */
+package org.longbox.server.database;

@@ -1,0 +1,23 @@
+package org.longbox.server.errors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.longbox.server.web.Json;
+
+import java.io.IOException;
+
+/** Writes the error body from servlet code that runs outside JAX-RS (filters, the error page). */
+public final class ErrorWriter {
+    private ErrorWriter() {
+    }
+
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        Json.MAPPER.writeValue(response.getOutputStream(), new ErrorBody(status, message));
+    }
+}

@@ -1,0 +1,2 @@
+/** The generated OpenAPI document and the Swagger UI that shows it. */
+package org.longbox.server.openapi;

@@ -1,0 +1,50 @@
+package org.longbox.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a request points, after the context path, whatever the context path is. Auth decisions
+ * use this full path, never the servlet-relative one (Stump's issue #346).
+ */
+public final class RequestPaths {
+    /** {@code /opds/<api key>/<version>/...}: the key segment and the rest. */
+    private static final Pattern KEYED_OPDS = Pattern.compile("^/opds/(stump_[^/]+)(/(?:v1\\.2|v2\\.0)(?:/.*)?)$");
+
+    private RequestPaths() {
+    }
+
+    /** The decoded, normalised path after the context path, starting with "/". */
+    public static String full(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    public static boolean isOpds(String path) {
+        return path.equals("/opds") || path.startsWith("/opds/");
+    }
+
+    /** The API key in an {@code /opds/{key}/v1.2/...} path, or null. */
+    public static String opdsPathKey(String path) {
+        Matcher m = KEYED_OPDS.matcher(path);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** The path with an OPDS key segment removed: {@code /opds/{key}/v1.2/x} becomes {@code /opds/v1.2/x}. */
+    public static String withoutOpdsKey(String path) {
+        Matcher m = KEYED_OPDS.matcher(path);
+        return m.matches() ? "/opds" + m.group(2) : path;
+    }
+
+    /** "1.2" or "2.0" for OPDS paths (keyed or not), else null. */
+    public static String opdsVersion(String path) {
+        String p = withoutOpdsKey(path);
+        if (p.equals("/opds/v2.0") || p.startsWith("/opds/v2.0/")) return "2.0";
+        if (isOpds(p)) return "1.2";
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package org.longbox.user;
+
+/**
+ * A row of {@code users}, as MyBatis maps it. Holds the password hash, so it never leaves the
+ * server: resources turn it into a {@link User} and then a DTO.
+ */
+public class UserRow {
+    public String id;
+    public String username;
+    public String usernameKey;
+    public String hashedPassword;
+    public boolean serverOwner;
+    public String avatarUrl;
+    public long createdAt;
+    public Long lastLogin;
+    public Long deletedAt;
+    public boolean locked;
+    public Long failuresResetAt;
+    public Integer maxSessionsAllowed;
+    public String permissions;
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    public User toUser() {
+        return new User(id, username, serverOwner, avatarUrl, createdAt, lastLogin, locked, maxSessionsAllowed,
+                Permission.parseStored(permissions));
+    }
+}

@@ -1,0 +1,272 @@
+package org.longbox.user;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.longbox.auth.Caller;
+import org.longbox.auth.CredentialEvents;
+import org.longbox.auth.PasswordHasher;
+import org.longbox.auth.SessionMapper;
+import org.longbox.auth.SessionService;
+import org.longbox.server.Page;
+import org.longbox.server.PageRequest;
+import org.longbox.server.database.Database;
+import org.longbox.server.errors.ApiException;
+
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Creating, changing and removing users. Rules that Stump gets wrong are kept here: nobody grants
+ * themselves permissions, and nobody grants another user a permission they do not hold.
+ */
+public final class UserService {
+    private static final Pattern USERNAME = Pattern.compile("^[^:\\p{Cntrl}]{1,255}$");
+
+    private final Database db;
+    private final PasswordHasher hasher;
+    private final SessionService sessions;
+    private final CredentialEvents events;
+
+    public UserService(Database db, PasswordHasher hasher, SessionService sessions, CredentialEvents events) {
+        this.db = db;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.events = events;
+    }
+
+    /** What a new user starts with. */
+    public record NewUser(String username, String password, Set<Permission> permissions, Integer maxSessionsAllowed) {
+    }
+
+    /** A change to a user; null fields stay as they are. */
+    public record Change(String username, String password, String avatarUrl, Set<Permission> permissions,
+                         Integer maxSessionsAllowed, boolean clearMaxSessions) {
+    }
+
+    public boolean isClaimed() {
+        return db.auto(s -> s.getMapper(UserMapper.class).anyUser());
+    }
+
+    /**
+     * Stump's register: on an unclaimed server anyone may register and becomes the owner; after
+     * that only the owner may (401 anonymous, 403 anyone else).
+     */
+    public User register(Caller caller, String username, String password) {
+        if (!isClaimed()) {
+            try {
+                return insert(new NewUser(username, password, Set.of(), null), true);
+            } catch (ApiException e) {
+                if (e.status() != 422 || !isClaimed()) {
+                    throw e;
+                }
+                // Someone claimed the server a moment before us: fall through to the owner rule.
+            }
+        }
+        if (caller == null) {
+            throw ApiException.unauthorized("The server is claimed; only its owner may register users");
+        }
+        caller.requireOwner();
+        return insert(new NewUser(username, password, Set.of(), null), false);
+    }
+
+    /** {@code POST /users}: the caller holds user:manage and may only hand out permissions they hold. */
+    public User create(Caller caller, NewUser spec) {
+        caller.require(Permission.USER_MANAGE);
+        requireGrantable(caller, spec.permissions());
+        return insert(spec, false);
+    }
+
+    public User get(Caller caller, String id) {
+        if (!caller.userId().equals(id) && !caller.has(Permission.USER_READ)) {
+            throw ApiException.forbidden("You do not have permission to do this (user:read)");
+        }
+        return find(id).toUser();
+    }
+
+    public Page<User> list(PageRequest page) {
+        return db.auto(s -> {
+            UserMapper m = s.getMapper(UserMapper.class);
+            if (page.cursorMode()) {
+                List<UserRow> rows = page.cursor() == null ? m.listActive(0, page.limit() + 1)
+                        : m.listActiveAfter(page.cursor(), page.limit() + 1);
+                return Page.ofCursor(rows, page, r -> r.id).map(UserRow::toUser);
+            }
+            List<UserRow> rows = m.listActive(page.offset(), page.pageSize());
+            return new Page<>(rows.stream().map(UserRow::toUser).toList(), m.countActive(), page, null);
+        });
+    }
+
+    /**
+     * Self or owner. A user changing themselves may change their name, password and avatar, never
+     * their own permissions or session limit (Stump's self-escalation bug).
+     */
+    public User update(Caller caller, String id, Change change) {
+        boolean self = caller.userId().equals(id);
+        if (!self && !caller.ownerPowers()) {
+            throw ApiException.forbidden("Only the server owner may change other users");
+        }
+        UserRow row = find(id);
+        if (!caller.ownerPowers()) {
+            if (change.permissions() != null && !change.permissions().equals(Permission.parseStored(row.permissions))) {
+                throw ApiException.forbidden("You cannot change your own permissions");
+            }
+            if (change.clearMaxSessions() || (change.maxSessionsAllowed() != null
+                    && !change.maxSessionsAllowed().equals(row.maxSessionsAllowed))) {
+                throw ApiException.forbidden("You cannot change your own session limit");
+            }
+        }
+        boolean credentialsChanged = false;
+        if (change.username() != null) {
+            row.username = checkUsername(change.username());
+            row.usernameKey = row.username.toLowerCase(Locale.ROOT);
+        }
+        if (change.password() != null) {
+            row.hashedPassword = hasher.hash(change.password());
+            credentialsChanged = true;
+        }
+        if (change.avatarUrl() != null) {
+            row.avatarUrl = change.avatarUrl().isBlank() ? null : change.avatarUrl();
+        }
+        if (change.permissions() != null) {
+            row.permissions = Permission.toStored(change.permissions());
+        }
+        if (change.clearMaxSessions()) {
+            row.maxSessionsAllowed = null;
+        } else if (change.maxSessionsAllowed() != null) {
+            row.maxSessionsAllowed = checkMaxSessions(change.maxSessionsAllowed());
+        }
+        try {
+            db.txVoid(s -> s.getMapper(UserMapper.class).updateProfile(row));
+        } catch (PersistenceException e) {
+            throw uniqueOr(e, "The username '" + row.username + "' is taken");
+        }
+        if (credentialsChanged) {
+            // Everything proven with the old password ends: other sessions, cached Basic credentials, tokens.
+            String keep = self ? caller.sessionId() : null;
+            db.txVoid(s -> s.getMapper(SessionMapper.class).deleteForUserExcept(id, keep));
+            events.changed(id);
+        }
+        return row.toUser();
+    }
+
+    /** Owner only; never yourself. Locking signs the user out everywhere. */
+    public User setLocked(Caller caller, String id, boolean locked) {
+        caller.requireOwner();
+        if (caller.userId().equals(id)) {
+            throw ApiException.badRequest("You cannot lock or unlock yourself");
+        }
+        find(id);
+        long now = System.currentTimeMillis();
+        db.txVoid(s -> {
+            s.getMapper(UserMapper.class).updateLocked(id, locked, locked ? null : now);
+            if (locked) {
+                s.getMapper(SessionMapper.class).deleteForUser(id);
+            }
+        });
+        events.changed(id);
+        return find(id).toUser();
+    }
+
+    /** Owner only; never yourself. Soft by default: the row stays, marked deleted, and cannot log in. */
+    public User delete(Caller caller, String id, boolean hard) {
+        caller.requireOwner();
+        if (caller.userId().equals(id)) {
+            throw ApiException.badRequest("You cannot delete yourself");
+        }
+        UserRow row = find(id);
+        long now = System.currentTimeMillis();
+        db.txVoid(s -> {
+            if (hard) {
+                s.getMapper(UserMapper.class).hardDelete(id);
+            } else {
+                s.getMapper(UserMapper.class).softDelete(id, now);
+                s.getMapper(SessionMapper.class).deleteForUser(id);
+            }
+        });
+        events.changed(id);
+        return row.toUser();
+    }
+
+    /** Owner only: signs the user out of every session. */
+    public int deleteSessions(Caller caller, String id) {
+        caller.requireOwner();
+        find(id);
+        return sessions.deleteAllFor(id);
+    }
+
+    /** A user that exists and is not deleted; 404 otherwise. */
+    public UserRow find(String id) {
+        UserRow row = db.auto(s -> s.getMapper(UserMapper.class).findById(id));
+        if (row == null || row.deleted()) {
+            throw ApiException.notFound("No user with id " + id);
+        }
+        return row;
+    }
+
+    private User insert(NewUser spec, boolean owner) {
+        UserRow row = new UserRow();
+        row.id = UUID.randomUUID().toString();
+        row.username = checkUsername(spec.username());
+        row.usernameKey = row.username.toLowerCase(Locale.ROOT);
+        row.hashedPassword = hasher.hash(spec.password());
+        row.serverOwner = owner;
+        row.createdAt = System.currentTimeMillis();
+        row.maxSessionsAllowed = spec.maxSessionsAllowed() == null ? null : checkMaxSessions(spec.maxSessionsAllowed());
+        row.permissions = Permission.toStored(spec.permissions() == null ? Set.of() : spec.permissions());
+        try {
+            db.txVoid(s -> {
+                UserMapper m = s.getMapper(UserMapper.class);
+                m.insert(row);
+                if (owner) {
+                    m.insertClaim(row.id, row.createdAt);
+                }
+            });
+        } catch (PersistenceException e) {
+            throw uniqueOr(e, owner ? "The server has been claimed already" : "The username '" + row.username + "' is taken");
+        }
+        return row.toUser();
+    }
+
+    private static void requireGrantable(Caller caller, Set<Permission> wanted) {
+        if (caller.ownerPowers() || wanted == null) {
+            return;
+        }
+        Set<Permission> missing = EnumSet.noneOf(Permission.class);
+        missing.addAll(Permission.withImplied(wanted));
+        missing.removeAll(caller.permissions());
+        if (!missing.isEmpty()) {
+            throw ApiException.forbidden("You cannot grant a permission you do not hold (" + missing.iterator().next().wire() + ")");
+        }
+    }
+
+    private static String checkUsername(String username) {
+        String u = username == null ? "" : username.trim();
+        if (u.isEmpty()) {
+            throw ApiException.badRequest("The username may not be empty");
+        }
+        if (!USERNAME.matcher(u).matches()) {
+            throw ApiException.badRequest("The username must be at most 255 characters, without ':' or control characters");
+        }
+        return u;
+    }
+
+    private static int checkMaxSessions(int max) {
+        if (max < 1) {
+            throw ApiException.badRequest("max_sessions_allowed must be at least 1");
+        }
+        return max;
+    }
+
+    private static RuntimeException uniqueOr(PersistenceException e, String message) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return ApiException.conflict(message);
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,2 @@
+/** Users, their permissions and the rules for managing them. */
+package org.longbox.user;
