@@ -64,7 +64,8 @@ public final class OpdsV12Resource {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
-        return Response.ok(out.toString(), NAVIGATION + ";charset=utf-8").build();
+        // Set as text so the parameters keep the order OPDS documents use (MediaType would reorder them).
+        return Response.ok(out.toString()).header("Content-Type", NAVIGATION + ";charset=utf-8").build();
     }
 
     private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {

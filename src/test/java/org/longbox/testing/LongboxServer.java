@@ -32,9 +32,12 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     private WebAppContext webapp;
     private Http http;
 
-    private LongboxServer(String contextPath, Map<String, String> settings) {
+    private final Map<String, String> configFiles;
+
+    private LongboxServer(String contextPath, Map<String, String> settings, Map<String, String> configFiles) {
         this.contextPath = contextPath;
         this.settings = settings;
+        this.configFiles = configFiles;
     }
 
     public static Builder builder() {
@@ -44,6 +47,13 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     public static final class Builder {
         private String contextPath = "/";
         private final Map<String, String> settings = new LinkedHashMap<>(Map.of("HASH_COST", "4"));
+        private final Map<String, String> configFiles = new LinkedHashMap<>();
+
+        /** A file written into the config dir before the first start, e.g. Stump.toml. */
+        public Builder configFile(String name, String content) {
+            configFiles.put(name, content);
+            return this;
+        }
 
         public Builder contextPath(String path) {
             this.contextPath = path;
@@ -56,13 +66,16 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         }
 
         public LongboxServer build() {
-            return new LongboxServer(contextPath, settings);
+            return new LongboxServer(contextPath, settings, configFiles);
         }
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         configDir = Files.createTempDirectory("longbox-test-");
+        for (Map.Entry<String, String> f : configFiles.entrySet()) {
+            Files.writeString(configDir.resolve(f.getKey()), f.getValue());
+        }
         start();
     }
 
@@ -136,6 +149,18 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
             try (var rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Runs a single-text query; null when there is no row. */
+    public String string(String query, Object... args) throws SQLException {
+        try (Connection c = sql(); var st = c.prepareStatement(query)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
