@@ -209,13 +209,22 @@ public final class Database implements AutoCloseable {
     }
 
     private static void expectShutdown(String url) {
+        // Straight to Derby's driver, not through DriverManager: inside a web application
+        // DriverManager does not see drivers loaded by the application's class loader.
         try {
-            java.sql.DriverManager.getConnection(url).close();
+            java.sql.Driver driver = (java.sql.Driver) Class.forName(DERBY_DRIVER, true, Database.class.getClassLoader())
+                    .getDeclaredConstructor().newInstance();
+            Connection c = driver.connect(url, new java.util.Properties());
+            if (c != null) {
+                c.close();
+            }
         } catch (SQLException e) {
             // Derby reports a clean shutdown as an exception: 08006 for one database, XJ015 for the engine.
             if (!"08006".equals(e.getSQLState()) && !"XJ015".equals(e.getSQLState())) {
                 LOG.log(Level.WARNING, "Derby shutdown of " + url + " reported: " + e.getMessage());
             }
+        } catch (ReflectiveOperationException e) {
+            LOG.log(Level.WARNING, "Derby is not on the class path; cannot shut it down", e);
         }
     }
 
