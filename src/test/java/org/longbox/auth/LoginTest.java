@@ -18,15 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** POST /api/v1/auth/login: credentials, login activity, lockout, deleted users. */
 class LoginTest {
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().build();
+    static LongboxServer server = LongboxServer.builder().claimedBy("Owner", "owner-pw").build();
     static Http http;
     static String owner;
 
     @BeforeAll
-    static void claim() {
+    static void connect() {
         http = server.http();
-        Accounts.claim(http, "Owner", "owner-pw");
-        owner = Accounts.login(http, "owner", "owner-pw");
+        owner = server.ownerSession();
     }
 
     static Http.Res login(String user, String password) {

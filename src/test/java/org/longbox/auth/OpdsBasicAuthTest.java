@@ -18,15 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** HTTP Basic: accepted only under /opds (matched on the full path under any context path). */
 class OpdsBasicAuthTest {
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().contextPath("/longbox").build();
+    static LongboxServer server = LongboxServer.builder().contextPath("/longbox").claimedBy("owner", "owner-pw").build();
     static Http http;
     static String owner;
 
     @BeforeAll
-    static void claim() {
+    static void connect() {
         http = server.http();
-        Accounts.claim(http, "owner", "owner-pw");
-        owner = Accounts.login(http, "owner", "owner-pw");
+        owner = server.ownerSession();
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     private Http http;
 
     private final Map<String, String> configFiles;
+    private String[] owner;
+    private String ownerSession;
 
     private LongboxServer(String contextPath, Map<String, String> settings, Map<String, String> configFiles) {
         this.contextPath = contextPath;
@@ -48,6 +50,13 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         private String contextPath = "/";
         private final Map<String, String> settings = new LinkedHashMap<>(Map.of("HASH_COST", "4"));
         private final Map<String, String> configFiles = new LinkedHashMap<>();
+        private String[] owner;
+
+        /** Claims the server as this owner right after the first start; see {@link #ownerSession()}. */
+        public Builder claimedBy(String username, String password) {
+            this.owner = new String[]{username, password};
+            return this;
+        }
 
         /** A file written into the config dir before the first start, e.g. Stump.toml. */
         public Builder configFile(String name, String content) {
@@ -66,7 +75,9 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         }
 
         public LongboxServer build() {
-            return new LongboxServer(contextPath, settings, configFiles);
+            LongboxServer server = new LongboxServer(contextPath, settings, configFiles);
+            server.owner = owner;
+            return server;
         }
     }
 
@@ -77,6 +88,10 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
             Files.writeString(configDir.resolve(f.getKey()), f.getValue());
         }
         start();
+        if (owner != null) {
+            Accounts.claim(http, owner[0], owner[1]);
+            ownerSession = Accounts.login(http, owner[0], owner[1]);
+        }
     }
 
     @Override
@@ -125,6 +140,11 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
 
     public Http http() {
         return http;
+    }
+
+    /** The owner's session token, when the builder claimed the server. */
+    public String ownerSession() {
+        return ownerSession;
     }
 
     public Path configDir() {

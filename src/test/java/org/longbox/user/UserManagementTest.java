@@ -21,15 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** /api/v1/users, by persona: owner, a user manager, a plain reader. */
 class UserManagementTest {
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().build();
+    static LongboxServer server = LongboxServer.builder().claimedBy("owner", "pw").build();
     static Http http;
     static String owner;
 
     @BeforeAll
-    static void claim() {
+    static void connect() {
         http = server.http();
-        Accounts.claim(http, "owner", "pw");
-        owner = Accounts.login(http, "owner", "pw");
+        owner = server.ownerSession();
     }
 
     @Test
