@@ -1,5 +1,6 @@
 package org.longbox.api.dto;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -8,6 +9,6 @@ import java.util.List;
 public record CreateUserDto(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "password") String password,
-        @Schema(example = "[\"file:download\"]") List<String> permissions,
+        @ArraySchema(schema = @Schema(example = "file:download")) List<String> permissions,
         Integer maxSessionsAllowed) {
 }

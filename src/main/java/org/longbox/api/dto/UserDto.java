@@ -1,6 +1,7 @@
 package org.longbox.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.longbox.user.Permission;
 import org.longbox.user.User;
@@ -18,7 +19,7 @@ public record UserDto(
         Instant createdAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastLogin,
         boolean isLocked,
-        @Schema(example = "[\"file:download\"]") List<String> permissions,
+        @ArraySchema(schema = @Schema(example = "file:download")) List<String> permissions,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxSessionsAllowed,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer loginSessionsCount) {
 

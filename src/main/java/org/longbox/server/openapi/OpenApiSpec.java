@@ -147,6 +147,12 @@ public final class OpenApiSpec {
             op.setSecurity(List.of(new SecurityRequirement().addList(SESSION), new SecurityRequirement().addList(BEARER)));
         }
         ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
+        if (responses.containsKey("default") && responses.keySet().stream().noneMatch(k -> k.startsWith("2"))) {
+            // swagger-core files the return type under "default"; it is the 200 answer
+            ApiResponse ok = responses.remove("default");
+            ok.setDescription("OK");
+            responses.addApiResponse("200", ok);
+        }
         boolean takesInput = op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty());
         if (takesInput) {
             addError(responses, "400", "Bad input: malformed JSON, a missing field or a bad parameter (the message names it)");
