@@ -74,6 +74,7 @@ public final class ApiKeyService {
     public Created regenerate(Caller caller, long id) {
         requireFeature(caller);
         ApiKeyRow row = find(caller, id);
+        requireWithin(caller, KeyPermissions.fromStored(row.permissions));
         String secret = newSecret(row);
         row.lastUsedAt = null;
         db.txVoid(s -> s.getMapper(ApiKeyMapper.class).updateSecret(row.id, row.shortToken, row.longTokenHash));
@@ -158,11 +159,28 @@ public final class ApiKeyService {
         if (expiresAt != null && expiresAt <= System.currentTimeMillis()) {
             throw ApiException.badRequest("expires_at must be in the future");
         }
-        if (!perms.inherit() && !caller.ownerPowers()) {
-            for (Permission p : perms.custom()) {
-                if (!caller.permissions().contains(p)) {
-                    throw ApiException.forbidden("An API key cannot hold a permission you do not have (" + p.wire() + ")");
-                }
+        requireWithin(caller, perms);
+    }
+
+    /**
+     * A key may not carry more than the request that makes or reveals it. "inherit" stands for all
+     * of the user's rights (owner powers included), so a request made with a restricted key may
+     * not create, widen to, or regenerate an inheriting key.
+     */
+    private static void requireWithin(Caller caller, KeyPermissions perms) {
+        if (caller.ownerPowers()) {
+            return;
+        }
+        if (perms.inherit()) {
+            User user = caller.user();
+            if (user.serverOwner() || !caller.permissions().containsAll(user.effectivePermissions())) {
+                throw ApiException.forbidden("A request made with a restricted API key cannot make or regenerate an inheriting key");
+            }
+            return;
+        }
+        for (Permission p : perms.custom()) {
+            if (!caller.permissions().contains(p)) {
+                throw ApiException.forbidden("An API key cannot hold a permission you do not have (" + p.wire() + ")");
             }
         }
     }
