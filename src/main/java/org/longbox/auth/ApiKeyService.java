@@ -172,8 +172,7 @@ public final class ApiKeyService {
             return;
         }
         if (perms.inherit()) {
-            User user = caller.user();
-            if (user.serverOwner() || !caller.permissions().containsAll(user.effectivePermissions())) {
+            if (caller.restricted()) {
                 throw ApiException.forbidden("A request made with a restricted API key cannot make or regenerate an inheriting key");
             }
             return;

@@ -35,6 +35,14 @@ public record Caller(User user, AuthMethod method, boolean ownerPowers, Set<Perm
         return ownerPowers || permissions.contains(p);
     }
 
+    /**
+     * True when this request acts with less than its user's full rights: it came with an API key
+     * that has a custom permission list.
+     */
+    public boolean restricted() {
+        return user.serverOwner() ? !ownerPowers : !permissions.containsAll(user.effectivePermissions());
+    }
+
     public void require(Permission p) {
         if (!has(p)) {
             throw ApiException.forbidden("You do not have permission to do this (" + p.wire() + ")");

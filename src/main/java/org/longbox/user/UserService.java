@@ -110,6 +110,10 @@ public final class UserService {
             throw ApiException.forbidden("Only the server owner may change other users");
         }
         UserRow row = find(id);
+        if (change.password() != null && caller.restricted()) {
+            // else a key limited to, say, file:download could take over the account
+            throw ApiException.forbidden("A restricted API key cannot change the password");
+        }
         if (!caller.ownerPowers()) {
             if (change.permissions() != null && !change.permissions().equals(Permission.parseStored(row.permissions))) {
                 throw ApiException.forbidden("You cannot change your own permissions");
