@@ -173,6 +173,12 @@ public final class OpenApiSpec {
             addError(responses, "404", "No such item");
         }
         addError(responses, "500", "Unexpected server error");
+        // errors declared on the method itself (e.g. login's 403) carry the same body
+        for (String code : List.copyOf(responses.keySet())) {
+            if (code.matches("[45]\\d\\d")) {
+                addError(responses, code, "Request failed");
+            }
+        }
         op.setResponses(responses);
     }
 
