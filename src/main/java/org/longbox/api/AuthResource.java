@@ -90,6 +90,9 @@ public final class AuthResource {
     @Operation(summary = "Register a user",
             description = "On an unclaimed server anyone may register and becomes the server owner. "
                     + "After that only the server owner may register users. Does not log the new user in.")
+    @ApiResponse(responseCode = "401", description = "The server is claimed and the request is anonymous")
+    @ApiResponse(responseCode = "403", description = "The server is claimed and the caller is not its owner")
+    @ApiResponse(responseCode = "422", description = "The username is taken")
     public UserDto register(Credentials body, @Context SecurityContext security) {
         if (body == null) {
             throw ApiException.badRequest("A JSON body {username, password} is required");
