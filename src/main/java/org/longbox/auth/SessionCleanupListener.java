@@ -22,6 +22,10 @@ public final class SessionCleanupListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        if (!Services.started(event.getServletContext())) {
+            // The start already failed and said why; some containers still call the other listeners.
+            return;
+        }
         Services services = Services.from(event.getServletContext());
         Duration interval = services.settings().sessionCleanupInterval();
         if (interval.isZero()) {

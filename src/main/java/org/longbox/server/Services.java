@@ -67,6 +67,11 @@ public final class Services {
         throw new IllegalStateException("Longbox did not start; see the first error in the log");
     }
 
+    /** True once the {@link ServerListener} has started the deployment. */
+    public static boolean started(ServletContext context) {
+        return context.getAttribute(ATTRIBUTE) instanceof Services;
+    }
+
     void publish(ServletContext context) {
         context.setAttribute(ATTRIBUTE, this);
     }

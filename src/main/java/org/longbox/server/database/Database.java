@@ -197,6 +197,33 @@ public final class Database implements AutoCloseable {
         if (derbyLoader != null && derbyLoader == Database.class.getClassLoader()
                 && derbyLoader != ClassLoader.getSystemClassLoader()) {
             expectShutdown("jdbc:derby:;shutdown=true");
+            awaitTimerThreads(derbyLoader);
+        }
+    }
+
+    /**
+     * The engine shutdown cancels Derby's {@code java.util.Timer}, but its thread ("Timer-N") ends
+     * a moment later on its own. Tomcat looks for leftover threads right after undeploy and would
+     * warn that the web application "appears to have started a thread named [Timer-0] but has
+     * failed to stop it"; so wait (briefly) for timer threads that belong to this web application.
+     */
+    private static void awaitTimerThreads(ClassLoader webappLoader) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t == Thread.currentThread() || t.getContextClassLoader() != webappLoader
+                    || !"java.util.TimerThread".equals(t.getClass().getName())) {
+                continue;
+            }
+            long leftMillis = (deadline - System.nanoTime()) / 1_000_000L;
+            if (leftMillis <= 0) {
+                return;
+            }
+            try {
+                t.join(leftMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
