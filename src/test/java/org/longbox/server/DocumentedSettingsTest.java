@@ -21,4 +21,12 @@ class DocumentedSettingsTest {
             }
         }
     }
+
+    @Test
+    void everySettingIsInTheEnvFileExample() throws Exception {
+        String env = Files.readString(Path.of("webapp-config/longbox.env"));
+        for (Setting<?> s : Settings.ALL) {
+            assertTrue(env.contains(s.name() + "="), s.name() + " missing from webapp-config/longbox.env");
+        }
+    }
 }

@@ -81,9 +81,44 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
+    /**
+     * Tests run on embedded Derby, or on PostgreSQL when the system property
+     * {@code longbox.test.database=postgresql} is set (the Maven profile {@code postgresql-tests}
+     * does so when LONGBOX_TEST_POSTGRES_URL names a database): then every test class gets a schema
+     * of its own in that database.
+     */
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty("longbox.test.database"));
+    }
+
+    private String pgSchema;
+
+    private static String postgresUrl() {
+        String url = System.getenv("LONGBOX_TEST_POSTGRES_URL");
+        if (url == null) {
+            url = System.getProperty("LONGBOX_TEST_POSTGRES_URL");
+        }
+        if (url == null) {
+            throw new IllegalStateException("longbox.test.database=postgresql needs LONGBOX_TEST_POSTGRES_URL");
+        }
+        return url;
+    }
+
+    private String schemaUrl() {
+        String url = postgresUrl();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         configDir = Files.createTempDirectory("longbox-test-");
+        if (onPostgres()) {
+            pgSchema = "lbt_" + Long.toHexString(System.nanoTime()) + Integer.toHexString((int) (Math.random() * 0xfff));
+            try (Connection c = DriverManager.getConnection(postgresUrl()); var st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + pgSchema);
+            }
+            settings.put("STUMP_DB_URL", schemaUrl());
+        }
         for (Map.Entry<String, String> f : configFiles.entrySet()) {
             Files.writeString(configDir.resolve(f.getKey()), f.getValue());
         }
@@ -98,6 +133,11 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     public void afterAll(ExtensionContext context) throws Exception {
         stop();
         deleteTree(configDir);
+        if (pgSchema != null) {
+            try (Connection c = DriverManager.getConnection(postgresUrl()); var st = c.createStatement()) {
+                st.execute("DROP SCHEMA " + pgSchema + " CASCADE");
+            }
+        }
     }
 
     /** Deploys the webapp; throws when it fails to start (e.g. a bad setting). */
@@ -155,8 +195,11 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         return contextPath;
     }
 
-    /** A JDBC connection to the same embedded database, for checking rows directly. */
+    /** A JDBC connection to the same database (embedded Derby or the class's PostgreSQL schema), for checking rows directly. */
     public Connection sql() throws SQLException {
+        if (pgSchema != null) {
+            return DriverManager.getConnection(schemaUrl());
+        }
         return DriverManager.getConnection("jdbc:derby:" + configDir.resolve("longbox-db"));
     }
 

@@ -63,9 +63,12 @@ public final class Database implements AutoCloseable {
             pool.setJdbcUrl(settings.dbUrl());
             pool.setUsername(settings.dbUser());
             pool.setPassword(settings.dbPassword());
+            // Named drivers are loaded directly: DriverManager does not see a webapp's own drivers.
             if (settings.dbUrl().startsWith("jdbc:derby:")) {
                 derbyUrl = settings.dbUrl();
                 pool.setDriverClassName(DERBY_DRIVER);
+            } else if (settings.dbUrl().startsWith("jdbc:postgresql:")) {
+                pool.setDriverClassName("org.postgresql.Driver");
             }
         } else {
             DerbyLog.install();
