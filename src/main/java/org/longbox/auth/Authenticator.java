@@ -56,9 +56,8 @@ public final class Authenticator {
         if (cookieToken != null) {
             SessionService.Live live = sessions.resolve(cookieToken);
             if (live != null) {
-                Caller caller = Caller.forUser(live.user().toUser(), Caller.AuthMethod.SESSION, live.session().id);
-                String refresh = live.extended() ? SessionCookie.set(request, cookieToken, live.session().expiresAt) : null;
-                return new Outcome(caller, refresh, false);
+                String refresh = live.extended() ? SessionCookie.set(request, cookieToken, live.expiresAt()) : null;
+                return new Outcome(live.caller(), refresh, false);
             }
         }
         boolean staleCookie = cookieToken != null;

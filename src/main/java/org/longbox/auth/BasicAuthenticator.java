@@ -92,7 +92,7 @@ public final class BasicAuthenticator {
         if (saveSession && token != null) {
             SessionService.Live live = sessions.resolve(token);
             if (live != null && live.user().id.equals(hit.userId) && unchanged(live.user(), hit)) {
-                return result(live.user(), live.session().id, token, live.session().expiresAt);
+                return new Result(live.caller().withMethod(Caller.AuthMethod.BASIC), token, live.expiresAt());
             }
         }
         UserRow user = db.auto(s -> s.getMapper(UserMapper.class).findById(hit.userId));

@@ -63,6 +63,10 @@ public record Caller(User user, AuthMethod method, boolean ownerPowers, Set<Perm
         throw ApiException.unauthorized("Authentication required");
     }
 
+    Caller withMethod(AuthMethod m) {
+        return new Caller(user, m, ownerPowers, permissions, sessionId);
+    }
+
     static Caller forUser(User user, AuthMethod method, String sessionId) {
         return new Caller(user, method, user.serverOwner(), user.effectivePermissions(), sessionId);
     }

@@ -4,26 +4,38 @@ import org.longbox.server.database.Database;
 import org.longbox.user.UserRow;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Server-side sessions in the database. The cookie carries a random token; only its SHA-256 is
  * stored. Expiry slides with use, but the row is rewritten at most once per {@link #refreshStep}
  * so a busy client does not cost a write per request.
+ *
+ * <p>A session found in the database is remembered here for {@link #RECHECK_MILLIS}, so a client
+ * making many requests costs one query every two seconds rather than one per request. Expiry is
+ * still checked on every request; ending a session or changing its user on this node forgets it at
+ * once, and other nodes sharing the database see the change within {@link #RECHECK_MILLIS}.
  */
 public final class SessionService {
     /** 256 bits. */
     private static final int TOKEN_BYTES = 32;
+    static final long RECHECK_MILLIS = 2000;
+    private static final int MAX_REMEMBERED = 20_000;
 
     private final Database db;
     private final long ttlMillis;
     private final long refreshStep;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    public SessionService(Database db, Duration ttl) {
+    public SessionService(Database db, Duration ttl, CredentialEvents events) {
         this.db = db;
         this.ttlMillis = ttl.toMillis();
         this.refreshStep = Math.max(1000, Math.min(60_000, ttlMillis / 10));
+        events.subscribe(this::forgetUser);
     }
 
     public Duration ttl() {
@@ -34,8 +46,15 @@ public final class SessionService {
     public record NewSession(String id, String token, long expiresAt) {
     }
 
-    /** A live session and its user; {@code extended} when this lookup moved its expiry. */
-    public record Live(SessionRow session, UserRow user, boolean extended) {
+    /**
+     * A live session: its caller, its user's row, its expiry, and whether this lookup moved the
+     * expiry (then the cookie is sent again with the new lifetime).
+     */
+    public record Live(Caller caller, UserRow user, String sessionId, long expiresAt, boolean extended) {
+    }
+
+    /** What a lookup found, and when the database last confirmed it. */
+    private record Remembered(Caller caller, UserRow user, String sessionId, long expiresAt, long checkedAt) {
     }
 
     /**
@@ -53,16 +72,21 @@ public final class SessionService {
         row.expiresAt = now + ttlMillis;
         row.ipAddress = clip(ip, 64);
         row.userAgent = clip(userAgent, 512);
+        List<String> dropped = new ArrayList<>();
         db.txVoid(s -> {
             SessionMapper m = s.getMapper(SessionMapper.class);
             if (user.maxSessionsAllowed != null) {
                 List<SessionRow> live = m.listLiveForUser(user.id, now);
                 for (int i = 0; i <= live.size() - user.maxSessionsAllowed; i++) {
                     m.deleteById(live.get(i).id);
+                    dropped.add(live.get(i).id);
                 }
             }
             m.insert(row);
         });
+        if (!dropped.isEmpty()) {
+            remembered.values().removeIf(r -> dropped.contains(r.sessionId()));
+        }
         return new NewSession(row.id, token, row.expiresAt);
     }
 
@@ -71,44 +95,70 @@ public final class SessionService {
         if (token == null || token.isEmpty() || token.length() > 128) {
             return null;
         }
+        String hash = Secrets.sha256Hex(token);
         long now = System.currentTimeMillis();
-        SessionRow row = db.auto(s -> s.getMapper(SessionMapper.class).findLive(Secrets.sha256Hex(token), now));
-        if (row == null || row.user == null || row.user.locked) {
+        Remembered r = remembered.get(hash);
+        if (r == null || now - r.checkedAt() >= RECHECK_MILLIS) {
+            r = lookUp(hash, now);
+            if (r == null) {
+                return null;
+            }
+        }
+        if (r.expiresAt() <= now) {
+            remembered.remove(hash);
             return null;
         }
         long wanted = now + ttlMillis;
-        if (wanted - row.expiresAt >= refreshStep) {
-            db.auto(s -> s.getMapper(SessionMapper.class).extend(row.id, wanted));
-            row.expiresAt = wanted;
-            return new Live(row, row.user, true);
+        if (wanted - r.expiresAt() >= refreshStep) {
+            String id = r.sessionId();
+            db.auto(s -> s.getMapper(SessionMapper.class).extend(id, wanted));
+            r = new Remembered(r.caller(), r.user(), id, wanted, r.checkedAt());
+            remembered.put(hash, r);
+            return new Live(r.caller(), r.user(), id, wanted, true);
         }
-        return new Live(row, row.user, false);
+        return new Live(r.caller(), r.user(), r.sessionId(), r.expiresAt(), false);
+    }
+
+    private Remembered lookUp(String hash, long now) {
+        SessionRow row = db.auto(s -> s.getMapper(SessionMapper.class).findLive(hash, now));
+        if (row == null || row.user == null || row.user.locked) {
+            remembered.remove(hash);
+            return null;
+        }
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        Caller caller = Caller.forUser(row.user.toUser(), Caller.AuthMethod.SESSION, row.id);
+        Remembered r = new Remembered(caller, row.user, row.id, row.expiresAt, now);
+        remembered.put(hash, r);
+        return r;
     }
 
     public void delete(String token) {
         if (token != null && !token.isEmpty()) {
-            db.auto(s -> s.getMapper(SessionMapper.class).deleteByTokenHash(Secrets.sha256Hex(token)));
+            String hash = Secrets.sha256Hex(token);
+            remembered.remove(hash);
+            db.auto(s -> s.getMapper(SessionMapper.class).deleteByTokenHash(hash));
         }
-    }
-
-    public void deleteById(String id) {
-        db.auto(s -> s.getMapper(SessionMapper.class).deleteById(id));
     }
 
     /** Signs the user out everywhere; returns how many sessions there were. */
     public int deleteAllFor(String userId) {
-        return db.auto(s -> s.getMapper(SessionMapper.class).deleteForUser(userId));
+        int n = db.auto(s -> s.getMapper(SessionMapper.class).deleteForUser(userId));
+        forgetUser(userId);
+        return n;
     }
 
     /** Deletes sessions that have expired; returns how many. */
     public int deleteExpired() {
         long now = System.currentTimeMillis();
+        remembered.values().removeIf(r -> r.expiresAt() <= now);
         return db.auto(s -> s.getMapper(SessionMapper.class).deleteExpired(now));
     }
 
-    public int countLive(String userId) {
-        long now = System.currentTimeMillis();
-        return db.auto(s -> s.getMapper(SessionMapper.class).countLiveForUser(userId, now));
+    /** Forgets what is remembered of the user's sessions: the next request asks the database. */
+    void forgetUser(String userId) {
+        remembered.values().removeIf(r -> r.user().id.equals(userId));
     }
 
     static String clip(String s, int max) {

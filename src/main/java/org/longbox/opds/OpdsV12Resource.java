@@ -26,6 +26,8 @@ public final class OpdsV12Resource {
     public static final String NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation";
     static final String ATOM = "http://www.w3.org/2005/Atom";
 
+    /** The JDK's own factory, made once: newFactory() searches every jar of the webapp on each call. */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
     private final Instant updated;
 
     @Context
@@ -45,7 +47,7 @@ public final class OpdsV12Resource {
         String base = OpdsLinks.base(request, "1.2");
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter x = XML.createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeStartElement("feed");
             x.writeDefaultNamespace(ATOM);

@@ -48,7 +48,7 @@ public final class Services {
         this.database = database;
         CredentialEvents events = new CredentialEvents();
         PasswordHasher hasher = new PasswordHasher(settings.hashCost());
-        this.sessions = new SessionService(database, settings.sessionTtl());
+        this.sessions = new SessionService(database, settings.sessionTtl(), events);
         PasswordLogin passwords = new PasswordLogin(database, hasher, events);
         JwtService jwt = new JwtService(database, settings.accessTokenTtl());
         this.apiKeys = new ApiKeyService(database);

@@ -152,8 +152,9 @@ public final class UserService {
             // Everything proven with the old password ends: other sessions, cached Basic credentials, tokens.
             String keep = self ? caller.sessionId() : null;
             db.txVoid(s -> s.getMapper(SessionMapper.class).deleteForUserExcept(id, keep));
-            events.changed(id);
         }
+        // Whatever changed, nothing remembered of the old user (sessions, Basic credentials) is used again.
+        events.changed(id);
         return row.toUser();
     }
 

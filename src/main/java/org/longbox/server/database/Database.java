@@ -154,7 +154,6 @@ public final class Database implements AutoCloseable {
         c.setDatabaseId(vendor);
         c.setLocalCacheScope(LocalCacheScope.STATEMENT);
         c.setCacheEnabled(false);
-        c.setDefaultStatementTimeout(30);
         for (Class<?> mapper : mappers) {
             c.addMapper(mapper);
         }

@@ -18,6 +18,11 @@ import java.io.InputStream;
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)
 public final class BodyLimitFilter implements ContainerRequestFilter {
+    /**
+     * A refused body up to this size is read and dropped before answering: a client still sending
+     * when the server closes the connection can lose the 413 to a TCP reset.
+     */
+    private static final long DRAIN_AT_MOST = 8L << 20;
     private final long limit;
 
     public BodyLimitFilter(long limit) {
@@ -27,10 +32,26 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > limit) {
+            if (request.getLength() <= DRAIN_AT_MOST) {
+                drain(request.getEntityStream());
+            }
             throw tooLarge();
         }
         if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream(), limit));
+        }
+    }
+
+    private static void drain(InputStream in) {
+        try {
+            long left = DRAIN_AT_MOST;
+            byte[] buffer = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away; the 413 is all that is left to send
         }
     }
 
@@ -50,6 +71,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && --left < 0) {
+                drain(in);
                 throw tooLarge();
             }
             return b;
@@ -61,6 +83,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
             if (n > 0) {
                 left -= n;
                 if (left < 0) {
+                    drain(in);
                     throw tooLarge();
                 }
             }
