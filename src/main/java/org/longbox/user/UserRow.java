@@ -24,7 +24,7 @@ public class UserRow {
     }
 
     public User toUser() {
-        return new User(id, username, serverOwner, avatarUrl, createdAt, lastLogin, locked, maxSessionsAllowed,
+        return User.of(id, username, serverOwner, avatarUrl, createdAt, lastLogin, locked, maxSessionsAllowed,
                 Permission.parseStored(permissions));
     }
 }

@@ -35,6 +35,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     private final Map<String, String> configFiles;
     private String[] owner;
     private String ownerSession;
+    private LongboxServer sharedWith;
 
     private LongboxServer(String contextPath, Map<String, String> settings, Map<String, String> configFiles) {
         this.contextPath = contextPath;
@@ -51,6 +52,13 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         private final Map<String, String> settings = new LinkedHashMap<>(Map.of("HASH_COST", "4"));
         private final Map<String, String> configFiles = new LinkedHashMap<>();
         private String[] owner;
+        private LongboxServer sharedWith;
+
+        /** A second node: its own webapp and port, the other server's database (and config dir). */
+        public Builder sharingDatabaseWith(LongboxServer other) {
+            this.sharedWith = other;
+            return this;
+        }
 
         /** Claims the server as this owner right after the first start; see {@link #ownerSession()}. */
         public Builder claimedBy(String username, String password) {
@@ -77,6 +85,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         public LongboxServer build() {
             LongboxServer server = new LongboxServer(contextPath, settings, configFiles);
             server.owner = owner;
+            server.sharedWith = sharedWith;
             return server;
         }
     }
@@ -111,6 +120,15 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (sharedWith != null) {
+            configDir = sharedWith.configDir;
+            pgSchema = sharedWith.pgSchema;
+            if (pgSchema != null) {
+                settings.put("STUMP_DB_URL", schemaUrl());
+            }
+            start();
+            return;
+        }
         configDir = Files.createTempDirectory("longbox-test-");
         if (onPostgres()) {
             pgSchema = "lbt_" + Long.toHexString(System.nanoTime()) + Integer.toHexString((int) (Math.random() * 0xfff));
@@ -132,6 +150,9 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         stop();
+        if (sharedWith != null) {
+            return;
+        }
         deleteTree(configDir);
         if (pgSchema != null) {
             try (Connection c = DriverManager.getConnection(postgresUrl()); var st = c.createStatement()) {

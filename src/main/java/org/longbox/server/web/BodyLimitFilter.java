@@ -31,6 +31,10 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return;
+        }
         if (request.getLength() > limit) {
             if (request.getLength() <= DRAIN_AT_MOST) {
                 drain(request.getEntityStream());

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class RequestPaths {
     /** {@code /opds/<api key>/<version>/...}: the key segment and the rest. */
+    /** Every keyed OPDS path starts so; checked before the pattern, which most requests never need. */
+    private static final String KEYED_PREFIX = "/opds/stump_";
     private static final Pattern KEYED_OPDS = Pattern.compile("^/opds/(stump_[^/]+)(/(?:v1\\.2|v2\\.0)(?:/.*)?)$");
 
     private RequestPaths() {
@@ -30,12 +32,18 @@ public final class RequestPaths {
 
     /** The API key in an {@code /opds/{key}/v1.2/...} path, or null. */
     public static String opdsPathKey(String path) {
+        if (!path.startsWith(KEYED_PREFIX)) {
+            return null;
+        }
         Matcher m = KEYED_OPDS.matcher(path);
         return m.matches() ? m.group(1) : null;
     }
 
     /** The path with an OPDS key segment removed: {@code /opds/{key}/v1.2/x} becomes {@code /opds/v1.2/x}. */
     public static String withoutOpdsKey(String path) {
+        if (!path.startsWith(KEYED_PREFIX)) {
+            return path;
+        }
         Matcher m = KEYED_OPDS.matcher(path);
         return m.matches() ? "/opds" + m.group(2) : path;
     }
