@@ -1,0 +1,28 @@
+package org.longbox.media;
+
+/**
+ * An open book. Pages are read by direct access to the one entry (or, for PDF, by rendering the
+ * one page), never by unpacking the book. Not thread-safe: one user at a time; open another for
+ * another thread. Closing releases the file.
+ */
+public interface Book extends AutoCloseable {
+    BookFormat format();
+
+    /** Pages in reading order: natural order of image entry names ("2" before "10"). */
+    int pageCount();
+
+    /**
+     * A page, 1-based. For PDF the page is rendered to an image whose longer edge is at most
+     * {@link MediaLimits#pdfMaxEdge()}.
+     *
+     * @throws IndexOutOfBoundsException when {@code number} is not between 1 and {@link #pageCount()}
+     * @throws BookException             when the page cannot be read (corrupt entry, over a limit)
+     */
+    PageData page(int number) throws BookException;
+
+    /** ComicInfo.xml or OPF metadata; {@link BookMetadata#EMPTY} when there is none. */
+    BookMetadata metadata();
+
+    @Override
+    void close();
+}
