@@ -23,6 +23,7 @@ import org.longbox.server.openapi.OpenApiResource;
 import org.longbox.server.openapi.OpenApiSpec;
 import org.longbox.server.web.BodyLimitFilter;
 import org.longbox.server.web.JsonProvider;
+import org.longbox.server.web.JsonWriter;
 import org.longbox.server.web.OpdsKeyPathFilter;
 import org.longbox.server.web.StrictBooleanParams;
 
@@ -43,6 +44,7 @@ public final class ApiApplication extends ResourceConfig {
 
         register(JacksonFeature.withoutExceptionMappers());
         register(JsonProvider.class);
+        register(JsonWriter.class);
         register(StrictBooleanParams.class);
         register(new BodyLimitFilter(s.settings().maxRequestBody()));
         register(OpdsKeyPathFilter.class);
