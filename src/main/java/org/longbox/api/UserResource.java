@@ -58,7 +58,8 @@ public final class UserResource {
     public UserDto create(CreateUserDto body, @Context SecurityContext sc) {
         require(body);
         return UserDto.of(users.create(Caller.of(sc), new UserService.NewUser(body.username(), body.password(),
-                Permissions.parse(body.permissions()), body.maxSessionsAllowed())));
+                Permissions.parse(body.permissions()), body.maxSessionsAllowed(),
+                body.ageRestriction() == null ? null : body.ageRestriction().toDomain())));
     }
 
     @GET
@@ -100,7 +101,8 @@ public final class UserResource {
     public UserDto update(@PathParam("id") String id, UpdateUserDto body, @Context SecurityContext sc) {
         require(body);
         return UserDto.of(users.update(Caller.of(sc), id, new UserService.Change(body.username, body.password,
-                body.avatarUrl, Permissions.parse(body.permissions), body.getMaxSessionsAllowed(), body.maxSessionsCleared())));
+                body.avatarUrl, Permissions.parse(body.permissions), body.getMaxSessionsAllowed(), body.maxSessionsCleared(),
+                body.getAgeRestriction() == null ? null : body.getAgeRestriction().toDomain(), body.ageRestrictionCleared())));
     }
 
     @DELETE

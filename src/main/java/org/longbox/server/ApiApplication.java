@@ -7,6 +7,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.longbox.api.ApiKeyResource;
 import org.longbox.api.AuthResource;
+import org.longbox.api.LibraryResource;
 import org.longbox.api.RootResource;
 import org.longbox.api.ServerResource;
 import org.longbox.api.UserResource;
@@ -60,6 +61,7 @@ public final class ApiApplication extends ResourceConfig {
                 new AuthResource(s.logins(), s.users()),
                 new UserResource(s.users(), new LoginActivityService(s.database())),
                 new ApiKeyResource(s.apiKeys()),
+                new LibraryResource(s.libraries()),
                 new OpdsV12Resource(s.startedAt()),
                 new OpdsV2Resource(),
                 new RootResource(s.version().semver(), s.settings().swaggerEnabled()));

@@ -16,6 +16,8 @@ import org.longbox.auth.SessionService;
 import org.longbox.server.config.Settings;
 import org.longbox.server.database.Database;
 import org.longbox.server.database.ServerConfigMapper;
+import org.longbox.library.LibraryMapper;
+import org.longbox.library.LibraryService;
 import org.longbox.user.UserMapper;
 import org.longbox.user.UserService;
 
@@ -31,7 +33,7 @@ public final class Services {
 
     /** Every MyBatis mapper; each has its XML beside it on the class path. */
     public static final List<Class<?>> MAPPERS = List.of(ServerConfigMapper.class, UserMapper.class,
-            SessionMapper.class, LoginActivityMapper.class, ApiKeyMapper.class);
+            SessionMapper.class, LoginActivityMapper.class, ApiKeyMapper.class, LibraryMapper.class);
 
     private final Settings settings;
     private final Database database;
@@ -42,6 +44,7 @@ public final class Services {
     private final ApiKeyService apiKeys;
     private final Authenticator authenticator;
     private final Version version;
+    private final LibraryService libraries;
 
     public Services(Settings settings, Database database) {
         this.settings = settings;
@@ -57,6 +60,7 @@ public final class Services {
         BasicAuthenticator basic = new BasicAuthenticator(passwords, sessions, database, events);
         this.authenticator = new Authenticator(sessions, jwt, apiKeys, basic, database);
         this.version = Version.load();
+        this.libraries = new LibraryService(database);
     }
 
     public static Services from(ServletContext context) {
@@ -89,4 +93,5 @@ public final class Services {
     public ApiKeyService apiKeys() { return apiKeys; }
     public Authenticator authenticator() { return authenticator; }
     public Version version() { return version; }
+    public LibraryService libraries() { return libraries; }
 }

@@ -15,17 +15,19 @@ public record User(
         boolean locked,
         Integer maxSessionsAllowed,
         Set<Permission> permissions,
-        Set<Permission> effectivePermissions) {
+        Set<Permission> effectivePermissions,
+        AgeRestriction ageRestriction) {
 
     /**
      * @param permissions as stored; {@link #effectivePermissions()} adds everything they imply,
      *                    worked out once here because every authenticated request reads it
      */
     public static User of(String id, String username, boolean serverOwner, String avatarUrl, long createdAt,
-                          Long lastLogin, boolean locked, Integer maxSessionsAllowed, Set<Permission> permissions) {
+                          Long lastLogin, boolean locked, Integer maxSessionsAllowed, Set<Permission> permissions,
+                          AgeRestriction ageRestriction) {
         Set<Permission> stored = ordered(permissions);
         return new User(id, username, serverOwner, avatarUrl, createdAt, lastLogin, locked, maxSessionsAllowed, stored,
-                ordered(Permission.withImplied(stored)));
+                ordered(Permission.withImplied(stored)), ageRestriction);
     }
 
     /** Read-only, in the enum's (documentation) order, so JSON lists come out the same every time. */

@@ -18,6 +18,9 @@ public class UserRow {
     public Long failuresResetAt;
     public Integer maxSessionsAllowed;
     public String permissions;
+    /** Highest age rating the user may see; null: no restriction. */
+    public Integer ageRestriction;
+    public boolean ageRestrictOnUnset;
 
     public boolean deleted() {
         return deletedAt != null;
@@ -25,6 +28,7 @@ public class UserRow {
 
     public User toUser() {
         return User.of(id, username, serverOwner, avatarUrl, createdAt, lastLogin, locked, maxSessionsAllowed,
-                Permission.parseStored(permissions));
+                Permission.parseStored(permissions),
+                ageRestriction == null ? null : new AgeRestriction(ageRestriction, ageRestrictOnUnset));
     }
 }

@@ -39,12 +39,17 @@ public final class UserService {
     }
 
     /** What a new user starts with. */
-    public record NewUser(String username, String password, Set<Permission> permissions, Integer maxSessionsAllowed) {
+    public record NewUser(String username, String password, Set<Permission> permissions, Integer maxSessionsAllowed,
+                          AgeRestriction ageRestriction) {
+        public NewUser(String username, String password, Set<Permission> permissions, Integer maxSessionsAllowed) {
+            this(username, password, permissions, maxSessionsAllowed, null);
+        }
     }
 
     /** A change to a user; null fields stay as they are. */
     public record Change(String username, String password, String avatarUrl, Set<Permission> permissions,
-                         Integer maxSessionsAllowed, boolean clearMaxSessions) {
+                         Integer maxSessionsAllowed, boolean clearMaxSessions, AgeRestriction ageRestriction,
+                         boolean clearAgeRestriction) {
     }
 
     public boolean isClaimed() {
@@ -122,6 +127,11 @@ public final class UserService {
                     && !change.maxSessionsAllowed().equals(row.maxSessionsAllowed))) {
                 throw ApiException.forbidden("You cannot change your own session limit");
             }
+            AgeRestriction current = row.toUser().ageRestriction();
+            if ((change.clearAgeRestriction() && current != null)
+                    || (change.ageRestriction() != null && !change.ageRestriction().equals(current))) {
+                throw ApiException.forbidden("You cannot change your own age restriction");
+            }
         }
         boolean credentialsChanged = false;
         if (change.username() != null) {
@@ -137,6 +147,13 @@ public final class UserService {
         }
         if (change.permissions() != null) {
             row.permissions = Permission.toStored(change.permissions());
+        }
+        if (change.clearAgeRestriction()) {
+            row.ageRestriction = null;
+            row.ageRestrictOnUnset = false;
+        } else if (change.ageRestriction() != null) {
+            row.ageRestriction = change.ageRestriction().age();
+            row.ageRestrictOnUnset = change.ageRestriction().restrictOnUnset();
         }
         if (change.clearMaxSessions()) {
             row.maxSessionsAllowed = null;
@@ -222,6 +239,10 @@ public final class UserService {
         row.createdAt = System.currentTimeMillis();
         row.maxSessionsAllowed = spec.maxSessionsAllowed() == null ? null : checkMaxSessions(spec.maxSessionsAllowed());
         row.permissions = Permission.toStored(spec.permissions() == null ? Set.of() : spec.permissions());
+        if (spec.ageRestriction() != null) {
+            row.ageRestriction = spec.ageRestriction().age();
+            row.ageRestrictOnUnset = spec.ageRestriction().restrictOnUnset();
+        }
         try {
             db.txVoid(s -> {
                 UserMapper m = s.getMapper(UserMapper.class);

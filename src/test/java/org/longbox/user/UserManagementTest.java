@@ -72,6 +72,26 @@ class UserManagementTest {
     }
 
     @Test
+    void theOwnerSetsAgeRestrictionsAndNobodyLiftsTheirOwn() {
+        Http.Res made = http.post("/api/v1/users").cookie(owner).json(Map.of("username", "kid", "password", "pw",
+                "age_restriction", Map.of("age", 12, "restrict_on_unset", true))).send();
+        assertEquals(200, made.status(), made.toString());
+        assertEquals(12, made.json().get("age_restriction").get("age").asInt());
+        assertTrue(made.json().get("age_restriction").get("restrict_on_unset").asBoolean());
+        String id = made.json().get("id").asText();
+        String kid = Accounts.login(http, "kid", "pw");
+
+        assertEquals(403, http.put("/api/v1/users/me").cookie(kid).json("{\"age_restriction\": null}").send().status());
+        assertEquals(403, http.put("/api/v1/users/me").cookie(kid).json(Map.of("age_restriction", Map.of("age", 18))).send().status());
+        assertEquals(12, http.get("/api/v1/auth/me").cookie(kid).send().json().get("age_restriction").get("age").asInt());
+        assertEquals(400, http.put("/api/v1/users/" + id).cookie(owner).json(Map.of("age_restriction", Map.of("age", -1))).send().status());
+
+        Http.Res lifted = http.put("/api/v1/users/" + id).cookie(owner).json("{\"age_restriction\": null}").send();
+        assertEquals(200, lifted.status());
+        assertFalse(lifted.json().has("age_restriction"));
+    }
+
+    @Test
     void aUserManagerCannotHandOutPermissionsTheyDoNotHold() {
         Accounts.createUser(http, owner, "manager", "pw", "user:manage");
         String manager = Accounts.login(http, "manager", "pw");

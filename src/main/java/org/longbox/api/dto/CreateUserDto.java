@@ -10,5 +10,6 @@ public record CreateUserDto(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "password") String password,
         @ArraySchema(schema = @Schema(example = "file:download")) List<String> permissions,
-        Integer maxSessionsAllowed) {
+        Integer maxSessionsAllowed,
+        AgeRestrictionDto ageRestriction) {
 }

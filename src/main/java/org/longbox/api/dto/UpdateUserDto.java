@@ -7,8 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * A change to a user; absent fields stay as they are. {@code max_sessions_allowed: null} (present)
- * removes the limit, which is why this is a class that remembers what was sent.
+ * A change to a user; absent fields stay as they are. {@code max_sessions_allowed: null} and
+ * {@code age_restriction: null} (present) remove the limit, which is why this is a class that
+ * remembers what was sent.
  */
 @Schema(name = "UpdateUser")
 public final class UpdateUserDto {
@@ -30,6 +31,26 @@ public final class UpdateUserDto {
     @JsonProperty("max_sessions_allowed")
     public Integer getMaxSessionsAllowed() {
         return maxSessionsAllowed;
+    }
+
+    private AgeRestrictionDto ageRestriction;
+    @JsonIgnore
+    private boolean ageRestrictionSent;
+
+    @JsonProperty("age_restriction")
+    public void setAgeRestriction(AgeRestrictionDto value) {
+        this.ageRestriction = value;
+        this.ageRestrictionSent = true;
+    }
+
+    @JsonProperty("age_restriction")
+    public AgeRestrictionDto getAgeRestriction() {
+        return ageRestriction;
+    }
+
+    @JsonIgnore
+    public boolean ageRestrictionCleared() {
+        return ageRestrictionSent && ageRestriction == null;
     }
 
     @JsonIgnore

@@ -21,7 +21,8 @@ public record UserDto(
         boolean isLocked,
         @ArraySchema(schema = @Schema(example = "file:download")) List<String> permissions,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxSessionsAllowed,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer loginSessionsCount) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer loginSessionsCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AgeRestrictionDto ageRestriction) {
 
     public static UserDto of(User u) {
         return of(u, null);
@@ -30,6 +31,7 @@ public record UserDto(
     public static UserDto of(User u, Integer sessions) {
         return new UserDto(u.id(), u.username(), u.serverOwner(), u.avatarUrl(), Instant.ofEpochMilli(u.createdAt()),
                 u.lastLogin() == null ? null : Instant.ofEpochMilli(u.lastLogin()), u.locked(),
-                u.effectivePermissions().stream().map(Permission::wire).toList(), u.maxSessionsAllowed(), sessions);
+                u.effectivePermissions().stream().map(Permission::wire).toList(), u.maxSessionsAllowed(), sessions,
+                AgeRestrictionDto.of(u.ageRestriction()));
     }
 }

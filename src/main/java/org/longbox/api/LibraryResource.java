@@ -1,0 +1,132 @@
+package org.longbox.api;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.api.dto.CreateLibraryDto;
+import org.longbox.api.dto.LibraryDto;
+import org.longbox.api.dto.Pageable;
+import org.longbox.api.dto.UserDto;
+import org.longbox.api.dto.UserIdsDto;
+import org.longbox.auth.Caller;
+import org.longbox.auth.RequiresPermission;
+import org.longbox.library.Library;
+import org.longbox.library.LibraryConfig;
+import org.longbox.library.LibraryService;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.Permission;
+import org.longbox.user.UserRow;
+import org.longbox.user.Viewer;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Stump's {@code /libraries}: a library is a folder of books, scanned into series. */
+@Path("/api/v1/libraries")
+@Tag(name = "library")
+@Produces(MediaType.APPLICATION_JSON)
+public final class LibraryResource {
+    private final LibraryService libraries;
+
+    public LibraryResource(LibraryService libraries) {
+        this.libraries = libraries;
+    }
+
+    @GET
+    @Operation(summary = "Libraries you may see")
+    public Pageable<LibraryDto> list(@BeanParam PageParams page, @Context SecurityContext sc) {
+        return Pageable.of(libraries.list(Viewer.of(Caller.of(sc)), page.toRequest()).map(LibraryDto::of));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.LIBRARY_CREATE)
+    @Operation(summary = "Create a library", description = "The path must be an existing absolute directory the server can read, "
+            + "neither inside nor around another library (400). A name taken already (any case) is 422. "
+            + "scan_mode DEFAULT (the default) scans right away.")
+    public LibraryDto create(CreateLibraryDto body, @Context SecurityContext sc) {
+        require(body);
+        boolean scan = body.scanMode() == null || switch (body.scanMode().toUpperCase(Locale.ROOT)) {
+            case "DEFAULT" -> true;
+            case "NONE" -> false;
+            default -> throw ApiException.badRequest("scan_mode must be DEFAULT or NONE");
+        };
+        LibraryConfig config = body.config() == null ? LibraryConfig.DEFAULT : body.config().over(LibraryConfig.DEFAULT);
+        return LibraryDto.of(libraries.create(new LibraryService.Spec(body.name(), body.path(), body.description(),
+                body.emoji(), config), scan));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A library")
+    public LibraryDto get(@PathParam("id") String id, @Context SecurityContext sc) {
+        return LibraryDto.of(libraries.get(Viewer.of(Caller.of(sc)), id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.LIBRARY_EDIT)
+    @Operation(summary = "Change a library", description = "Same rules as creating one; absent config fields keep their values.")
+    public LibraryDto update(@PathParam("id") String id, CreateLibraryDto body, @Context SecurityContext sc) {
+        require(body);
+        Viewer viewer = Viewer.of(Caller.of(sc));
+        Library current = libraries.get(viewer, id);
+        LibraryConfig config = body.config() == null ? current.config() : body.config().over(current.config());
+        return LibraryDto.of(libraries.update(viewer, id, new LibraryService.Spec(body.name(), body.path(),
+                body.description(), body.emoji(), config)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RequiresPermission(Permission.LIBRARY_DELETE)
+    @Operation(summary = "Delete a library", description = "Removes its series, books, reading progress and thumbnails "
+            + "from Longbox; the files on disk are never touched. Answers the deleted id.")
+    public TextNode delete(@PathParam("id") String id, @Context SecurityContext sc) {
+        // a JSON string, as Stump answers
+        return TextNode.valueOf(libraries.delete(Viewer.of(Caller.of(sc)), id));
+    }
+
+    @GET
+    @Path("{id}/excluded-users")
+    @RequiresPermission({Permission.USER_READ, Permission.LIBRARY_MANAGE})
+    @Operation(summary = "Users the library is hidden from")
+    public List<UserDto> excluded(@PathParam("id") String id, @Context SecurityContext sc) {
+        return dtos(libraries.hiddenFrom(Viewer.of(Caller.of(sc)), id));
+    }
+
+    @POST
+    @Path("{id}/excluded-users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission({Permission.USER_READ, Permission.LIBRARY_MANAGE})
+    @Operation(summary = "Set the users the library is hidden from", description = "Replaces the list. Hidden libraries, "
+            + "their series and books disappear from every list, search, feed and count those users see.")
+    public List<UserDto> exclude(@PathParam("id") String id, UserIdsDto body, @Context SecurityContext sc) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body {user_ids: [...]} is required");
+        }
+        return dtos(libraries.hideFrom(Caller.of(sc), id, body.userIds()));
+    }
+
+    private static List<UserDto> dtos(List<UserRow> rows) {
+        return rows.stream().map(r -> UserDto.of(r.toUser())).toList();
+    }
+
+    private static void require(Object body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.longbox.library;
+
+/** Told when libraries come and go, so scanning and watching can follow. Called after the commit. */
+public interface LibraryListener {
+    default void created(Library library, boolean scanNow) {
+    }
+
+    default void updated(Library library) {
+    }
+
+    default void deleted(String libraryId) {
+    }
+}

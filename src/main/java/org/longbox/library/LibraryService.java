@@ -1,0 +1,293 @@
+package org.longbox.library;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.longbox.auth.Caller;
+import org.longbox.server.Page;
+import org.longbox.server.PageRequest;
+import org.longbox.server.database.Database;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.UserMapper;
+import org.longbox.user.UserRow;
+import org.longbox.user.Viewer;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Creating, changing and removing libraries. A library is an existing, readable, absolute
+ * directory that neither contains nor sits inside another library. Deleting one removes its
+ * series, books, progress and thumbnails from Longbox, never the files on disk.
+ */
+public final class LibraryService {
+    private final Database db;
+    private final List<LibraryListener> listeners = new CopyOnWriteArrayList<>();
+
+    public LibraryService(Database db) {
+        this.db = db;
+    }
+
+    public void addListener(LibraryListener listener) {
+        listeners.add(listener);
+    }
+
+    /** What a create or update asks for. */
+    public record Spec(String name, String path, String description, String emoji, LibraryConfig config) {
+    }
+
+    public Library create(Spec spec, boolean scanNow) {
+        LibraryRow row = new LibraryRow();
+        row.id = UUID.randomUUID().toString();
+        apply(row, spec, null);
+        row.status = FileStatus.READY.name();
+        row.createdAt = System.currentTimeMillis();
+        row.updatedAt = row.createdAt;
+        synchronized (this) {
+            checkPathIsFree(Path.of(row.path), null);
+            insertOrConflict(() -> db.txVoid(s -> s.getMapper(LibraryMapper.class).insert(row)), row.name);
+        }
+        Library created = row.toLibrary();
+        listeners.forEach(l -> l.created(created, scanNow));
+        return created;
+    }
+
+    public Library update(Viewer viewer, String id, Spec spec) {
+        LibraryRow row = find(viewer, id);
+        apply(row, spec, row);
+        row.updatedAt = System.currentTimeMillis();
+        synchronized (this) {
+            checkPathIsFree(Path.of(row.path), id);
+            insertOrConflict(() -> db.txVoid(s -> s.getMapper(LibraryMapper.class).update(row)), row.name);
+        }
+        Library updated = row.toLibrary();
+        listeners.forEach(l -> l.updated(updated));
+        return updated;
+    }
+
+    public Library get(Viewer viewer, String id) {
+        return find(viewer, id).toLibrary();
+    }
+
+    public Page<Library> list(Viewer viewer, PageRequest page) {
+        if (page.cursorMode()) {
+            throw ApiException.badRequest("Libraries are paged by page and page_size, not by cursor");
+        }
+        return db.auto(s -> {
+            LibraryMapper m = s.getMapper(LibraryMapper.class);
+            List<Library> items = m.listVisible(viewer, page.offset(), page.pageSize()).stream().map(LibraryRow::toLibrary).toList();
+            return new Page<>(items, m.countVisible(viewer), page, null);
+        });
+    }
+
+    /** Every library, for the scanner and watchers. */
+    public List<Library> all() {
+        return db.auto(s -> s.getMapper(LibraryMapper.class).listAll()).stream().map(LibraryRow::toLibrary).toList();
+    }
+
+    /** Returns the deleted library's id. */
+    public String delete(Viewer viewer, String id) {
+        find(viewer, id);
+        db.txVoid(s -> s.getMapper(LibraryMapper.class).delete(id));
+        listeners.forEach(l -> l.deleted(id));
+        return id;
+    }
+
+    public List<UserRow> hiddenFrom(Viewer viewer, String id) {
+        find(viewer, id);
+        return db.auto(s -> {
+            UserMapper users = s.getMapper(UserMapper.class);
+            return s.getMapper(LibraryMapper.class).hiddenFrom(id).stream().map(users::findById)
+                    .filter(u -> u != null && !u.deleted()).toList();
+        });
+    }
+
+    /** Replaces the set of users the library is hidden from. The owner cannot be hidden from anything. */
+    public List<UserRow> hideFrom(Caller caller, String id, List<String> userIds) {
+        Viewer viewer = Viewer.of(caller);
+        find(viewer, id);
+        if (userIds == null) {
+            throw ApiException.badRequest("user_ids is required");
+        }
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(userIds));
+        db.txVoid(s -> {
+            UserMapper users = s.getMapper(UserMapper.class);
+            LibraryMapper m = s.getMapper(LibraryMapper.class);
+            m.unhideAll(id);
+            for (String userId : unique) {
+                UserRow u = userId == null ? null : users.findById(userId);
+                if (u == null || u.deleted()) {
+                    throw ApiException.badRequest("No user with id " + userId);
+                }
+                if (u.serverOwner) {
+                    throw ApiException.badRequest("A library cannot be hidden from the server owner");
+                }
+                m.hide(id, userId);
+            }
+        });
+        return hiddenFrom(viewer, id);
+    }
+
+    /** Marks the library's scan outcome. */
+    public void scanned(String id, FileStatus status, Long at) {
+        db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(id, status.name(), at, System.currentTimeMillis()));
+    }
+
+    LibraryRow find(Viewer viewer, String id) {
+        LibraryRow row = db.auto(s -> s.getMapper(LibraryMapper.class).findVisible(id, viewer));
+        if (row == null) {
+            throw ApiException.notFound("No library with id " + id);
+        }
+        return row;
+    }
+
+    private static void apply(LibraryRow row, Spec spec, LibraryRow existing) {
+        String name = spec.name() == null ? "" : spec.name().trim();
+        if (name.isEmpty() || name.length() > 255) {
+            throw ApiException.badRequest("The library needs a name of 1 to 255 characters");
+        }
+        row.name = name;
+        row.nameKey = name.toLowerCase(Locale.ROOT);
+        row.path = checkDirectory(spec.path());
+        row.description = blankToNull(spec.description(), 4000, "description");
+        row.emoji = blankToNull(spec.emoji(), 64, "emoji");
+        LibraryConfig config = spec.config() == null ? (existing == null ? LibraryConfig.DEFAULT : existing.toLibrary().config())
+                : spec.config();
+        checkConfig(config);
+        row.setConfig(config);
+    }
+
+    /** The real (symlinks resolved) path of an existing, readable, absolute directory. */
+    private static String checkDirectory(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ApiException.badRequest("The library needs a path");
+        }
+        Path p;
+        try {
+            p = Path.of(raw);
+        } catch (InvalidPathException e) {
+            throw ApiException.badRequest("The path '" + raw + "' is not a valid path");
+        }
+        if (!p.isAbsolute()) {
+            throw ApiException.badRequest("The path '" + raw + "' must be absolute");
+        }
+        if (!Files.isDirectory(p)) {
+            throw ApiException.badRequest("The path '" + raw + "' is not an existing directory");
+        }
+        if (!Files.isReadable(p) || !Files.isExecutable(p)) {
+            throw ApiException.badRequest("The server cannot read the directory '" + raw + "'");
+        }
+        try {
+            String real = p.toRealPath().toString();
+            if (real.length() > 2048) {
+                throw ApiException.badRequest("The path is too long");
+            }
+            return real;
+        } catch (IOException e) {
+            throw ApiException.badRequest("The server cannot read the directory '" + raw + "'");
+        }
+    }
+
+    private void checkPathIsFree(Path path, String ownId) {
+        for (LibraryRow other : db.auto(s -> s.getMapper(LibraryMapper.class).listAll())) {
+            if (other.id.equals(ownId)) {
+                continue;
+            }
+            Path o = Path.of(other.path);
+            if (o.equals(path)) {
+                throw ApiException.badRequest("The directory is already the library '" + other.name + "'");
+            }
+            if (path.startsWith(o)) {
+                throw ApiException.badRequest("The directory is inside the library '" + other.name + "'");
+            }
+            if (o.startsWith(path)) {
+                throw ApiException.badRequest("The directory contains the library '" + other.name + "'");
+            }
+        }
+    }
+
+    private static void checkConfig(LibraryConfig c) {
+        if (c.libraryPattern() == null) {
+            throw ApiException.badRequest("config.library_pattern must be SERIES_BASED or COLLECTION_BASED");
+        }
+        oneOf("config.default_reading_dir", c.defaultReadingDir(), "ltr", "rtl");
+        oneOf("config.default_reading_mode", c.defaultReadingMode(), "paged", "continuous:vertical", "continuous:horizontal");
+        oneOf("config.default_reading_image_scale_fit", c.defaultReadingImageScaleFit(), "height", "width", "none");
+        for (String rule : c.ignoreRules() == null ? List.<String>of() : c.ignoreRules()) {
+            try {
+                if (rule == null || rule.isBlank()) {
+                    throw new IllegalArgumentException();
+                }
+                FileSystems.getDefault().getPathMatcher("glob:" + rule);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("config.ignore_rules: '" + rule + "' is not a valid glob");
+            }
+        }
+        ThumbnailConfig t = c.thumbnailConfig();
+        if (t != null) {
+            if (t.format() == null) {
+                throw ApiException.badRequest("config.thumbnail_config.format must be Jpeg, Png or Webp");
+            }
+            if (t.quality() != null && (t.quality() < 0 || t.quality() > 100)) {
+                throw ApiException.badRequest("config.thumbnail_config.quality must be between 0 and 100");
+            }
+            if (t.page() != null && t.page() < 1) {
+                throw ApiException.badRequest("config.thumbnail_config.page must be at least 1");
+            }
+            ThumbnailConfig.Resize r = t.resizeOptions();
+            if (r != null) {
+                if (r.mode() == null) {
+                    throw ApiException.badRequest("config.thumbnail_config.resize_options.mode must be Scaled or Sized");
+                }
+                if (r.mode() == ThumbnailConfig.Mode.Scaled && (r.width() <= 0 || r.width() > 1 || r.height() <= 0 || r.height() > 1)) {
+                    throw ApiException.badRequest("Scaled thumbnail factors must be greater than 0 and at most 1");
+                }
+                if (r.mode() == ThumbnailConfig.Mode.Sized && (r.width() < 1 || r.height() < 1
+                        || r.width() != Math.floor(r.width()) || r.height() != Math.floor(r.height())
+                        || r.width() > 4000 || r.height() > 4000)) {
+                    throw ApiException.badRequest("Sized thumbnail dimensions must be whole pixels between 1 and 4000");
+                }
+            }
+        }
+    }
+
+    private static void oneOf(String field, String value, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return;
+            }
+        }
+        throw ApiException.badRequest(field + " must be one of " + String.join(", ", allowed));
+    }
+
+    private static String blankToNull(String s, int max, String field) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        if (s.length() > max) {
+            throw ApiException.badRequest(field + " may be at most " + max + " characters");
+        }
+        return s;
+    }
+
+    private static void insertOrConflict(Runnable write, String name) {
+        try {
+            write.run();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    throw ApiException.conflict("A library named '" + name + "' exists already");
+                }
+            }
+            throw e;
+        }
+    }
+}
