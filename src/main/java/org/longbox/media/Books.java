@@ -28,6 +28,9 @@ public final class Books {
         if (head.length == 0) {
             throw new BookException("empty file");
         }
+        if (startsWith(head, RAR_SIGNATURE)) {
+            return RarBook.open(file, limits, Bsdtar.onPath());
+        }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5 || head[2] == 7)) {
             return openZip(file, limits);
         }
