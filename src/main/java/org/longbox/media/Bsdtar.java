@@ -62,10 +62,13 @@ final class Bsdtar {
         } catch (IOException e) {
             throw new BookException("cannot run bsdtar: " + e.getMessage(), e);
         }
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(pattern(name).getBytes(StandardCharsets.UTF_8));
-            stdin.write(0);
-            stdin.close();
+        try {
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(pattern(name).getBytes(StandardCharsets.UTF_8));
+                stdin.write(0);
+            } catch (IOException e) {
+                // it exited before reading the pattern: its exit status and stderr say why
+            }
             return collect(process, name, max);
         } catch (IOException e) {
             throw new BookException("bsdtar failed on " + name + ": " + e.getMessage(), e);
