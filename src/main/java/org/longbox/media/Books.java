@@ -48,8 +48,11 @@ public final class Books {
     private static Book openZip(Path file, MediaLimits limits) throws BookException {
         ZipArchive zip = ZipArchive.open(file, limits);
         try {
+            if (isEpub(zip, file)) {
+                return EpubBook.of(zip, limits);
+            }
             return ZipBook.of(zip, limits);
-        } catch (RuntimeException e) {
+        } catch (BookException | RuntimeException e) {
             zip.close();
             throw e;
         }
