@@ -34,6 +34,10 @@ public final class Books {
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5 || head[2] == 7)) {
             return openZip(file, limits);
         }
+        // PDF readers accept junk before the header, and so does PDFBox
+        if (indexOf(head, PDF) >= 0) {
+            return PdfBook.open(file, limits);
+        }
         throw new BookException("not a ZIP, RAR, EPUB or PDF file (unrecognised content)");
     }
 
