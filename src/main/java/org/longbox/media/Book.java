@@ -1,5 +1,7 @@
 package org.longbox.media;
 
+import java.util.Optional;
+
 /**
  * An open book. Pages are read by direct access to the one entry (or, for PDF, by rendering the
  * one page), never by unpacking the book. Not thread-safe: one user at a time; open another for
@@ -19,6 +21,14 @@ public interface Book extends AutoCloseable {
      * @throws BookException             when the page cannot be read (corrupt entry, over a limit)
      */
     PageData page(int number) throws BookException;
+
+    /**
+     * The image to make a thumbnail from: page 1, or empty for a book without pages. A text EPUB,
+     * whose pages are not images, gives its OPF cover image instead.
+     */
+    default Optional<PageData> cover() throws BookException {
+        return pageCount() > 0 ? Optional.of(page(1)) : Optional.empty();
+    }
 
     /** ComicInfo.xml or OPF metadata; {@link BookMetadata#EMPTY} when there is none. */
     BookMetadata metadata();

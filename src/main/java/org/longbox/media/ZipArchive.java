@@ -1,0 +1,97 @@
+package org.longbox.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * A ZIP read through its central directory, one entry at a time, with every read bounded: shared by
+ * CBZ and EPUB. Nothing is unpacked to disk and entry names are only used to look entries up.
+ */
+final class ZipArchive implements AutoCloseable {
+    private final ZipFile zip;
+    private final List<String> files;
+
+    private ZipArchive(ZipFile zip, List<String> files) {
+        this.zip = zip;
+        this.files = files;
+    }
+
+    static ZipArchive open(Path file, MediaLimits limits) throws BookException {
+        ZipDirectory directory;
+        try (FileChannel ch = FileChannel.open(file)) {
+            directory = ZipDirectory.read(ch, limits);
+        } catch (IOException e) {
+            throw new BookException("cannot read the file: " + e.getMessage(), e);
+        }
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile(), directory.needsCp437() ? ZipDirectory.CP437 : StandardCharsets.UTF_8);
+        } catch (ZipException e) {
+            throw new BookException("corrupt ZIP archive (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new BookException("cannot read the file: " + e.getMessage(), e);
+        }
+        Set<String> links = directory.entries().stream().filter(ZipDirectory.Entry::symlink)
+                .map(ZipDirectory.Entry::rawName).collect(Collectors.toSet());
+        List<String> files = zip.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName)
+                .filter(n -> !links.contains(n)).toList();
+        return new ZipArchive(zip, files);
+    }
+
+    /** Names of the file entries: no directories, no symlinks. */
+    List<String> files() {
+        return files;
+    }
+
+    boolean contains(String name) {
+        return files.contains(name);
+    }
+
+    /**
+     * The entry's bytes, refused as soon as it declares or inflates to more than {@code max}:
+     * a header that lies about the size still costs at most {@code max} bytes of memory.
+     */
+    byte[] read(String name, long max) throws BookException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null || entry.isDirectory()) {
+            throw new BookException("entry " + name + " is missing from the archive");
+        }
+        String what = "entry " + name;
+        if (entry.getSize() > max) {
+            throw Bounded.tooLarge(what, max);
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = Bounded.readAll(in, entry.getSize(), max, what);
+        } catch (IOException e) {
+            throw new BookException(what + " is corrupt (" + e.getMessage() + ")", e);
+        }
+        if (entry.getCrc() != -1) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            if (crc.getValue() != entry.getCrc()) {
+                throw new BookException(what + " is corrupt (CRC mismatch)");
+            }
+        }
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        try {
+            zip.close();
+        } catch (IOException ignored) {
+            // nothing was written; the file handle is released either way
+        }
+    }
+}
