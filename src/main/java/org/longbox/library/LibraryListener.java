@@ -8,6 +8,7 @@ public interface LibraryListener {
     default void updated(Library library) {
     }
 
-    default void deleted(String libraryId) {
+    /** @param mediaIds the books the library held, gone with it */
+    default void deleted(String libraryId, java.util.List<String> mediaIds) {
     }
 }

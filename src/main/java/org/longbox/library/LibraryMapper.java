@@ -39,4 +39,14 @@ public interface LibraryMapper {
     int unhideAll(@Param("libraryId") String libraryId);
 
     void hide(@Param("libraryId") String libraryId, @Param("userId") String userId);
+
+    void insertScanRecord(ScanRecordRow row);
+
+    /** The library's scans, newest first; empty when none. */
+    List<ScanRecordRow> scanRecords(@Param("libraryId") String libraryId, @Param("offset") long offset, @Param("limit") int limit);
+
+    long countScanRecords(@Param("libraryId") String libraryId);
+
+    /** Rows deleted. */
+    int deleteScanRecords(@Param("libraryId") String libraryId);
 }

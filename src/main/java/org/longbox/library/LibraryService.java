@@ -96,8 +96,9 @@ public final class LibraryService {
     /** Returns the deleted library's id. */
     public String delete(Viewer viewer, String id) {
         find(viewer, id);
+        List<String> books = mediaIds(id);
         db.txVoid(s -> s.getMapper(LibraryMapper.class).delete(id));
-        listeners.forEach(l -> l.deleted(id));
+        listeners.forEach(l -> l.deleted(id, books));
         return id;
     }
 
@@ -134,6 +135,53 @@ public final class LibraryService {
             }
         });
         return hiddenFrom(viewer, id);
+    }
+
+    /** What cleaning a library removed. */
+    public record Cleaned(int deletedMedia, int deletedSeries, boolean isEmpty, List<String> mediaIds) {
+    }
+
+    /** Removes the library's MISSING books and the series left without books. */
+    public Cleaned clean(Viewer viewer, String id) {
+        find(viewer, id);
+        return db.tx(s -> {
+            MediaMapper media = s.getMapper(MediaMapper.class);
+            List<String> before = media.idsInLibrary(id);
+            int deletedMedia = media.deleteMissing(id);
+            List<String> after = media.idsInLibrary(id);
+            int deletedSeries = s.getMapper(SeriesMapper.class).deleteEmpty(id);
+            List<String> removed = new ArrayList<>(before);
+            removed.removeAll(after);
+            return new Cleaned(deletedMedia, deletedSeries, after.isEmpty(), removed);
+        });
+    }
+
+    /** Ids of the library's books (to remove their thumbnails with the library). */
+    public List<String> mediaIds(String id) {
+        return db.auto(s -> s.getMapper(MediaMapper.class).idsInLibrary(id));
+    }
+
+    /** The library's scans, newest first. */
+    public Page<ScanRecordRow> scanHistory(Viewer viewer, String id, PageRequest page) {
+        find(viewer, id);
+        if (page.cursorMode()) {
+            throw ApiException.badRequest("Scan history is paged by page and page_size, not by cursor");
+        }
+        return db.auto(s -> {
+            LibraryMapper m = s.getMapper(LibraryMapper.class);
+            return new Page<>(m.scanRecords(id, page.offset(), page.pageSize()), m.countScanRecords(id), page, null);
+        });
+    }
+
+    public int clearScanHistory(Viewer viewer, String id) {
+        find(viewer, id);
+        return db.auto(s -> s.getMapper(LibraryMapper.class).deleteScanRecords(id));
+    }
+
+    /** The library's thumbnail settings; null when it has none (or is gone). */
+    public ThumbnailConfig thumbnailConfig(String id) {
+        LibraryRow row = db.auto(s -> s.getMapper(LibraryMapper.class).findById(id));
+        return row == null ? null : row.toLibrary().config().thumbnailConfig();
     }
 
     /** Marks the library's scan outcome. */

@@ -7,7 +7,15 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.longbox.api.ApiKeyResource;
 import org.longbox.api.AuthResource;
+import org.longbox.api.JobResource;
+import org.longbox.api.LibraryContentResource;
 import org.longbox.api.LibraryResource;
+import org.longbox.api.MediaFileResource;
+import org.longbox.api.MediaResource;
+import org.longbox.api.ThumbnailResource;
+import org.longbox.api.MediaViews;
+import org.longbox.api.ProgressResource;
+import org.longbox.api.SeriesResource;
 import org.longbox.api.RootResource;
 import org.longbox.api.ServerResource;
 import org.longbox.api.UserResource;
@@ -56,12 +64,20 @@ public final class ApiApplication extends ResourceConfig {
         register(JsonErrorMapper.class);
         register(CatchAllMapper.class);
 
+        MediaViews views = new MediaViews(s.progress());
         List<Object> resources = List.of(
                 new ServerResource(s.users(), s.version()),
                 new AuthResource(s.logins(), s.users()),
                 new UserResource(s.users(), new LoginActivityService(s.database())),
                 new ApiKeyResource(s.apiKeys()),
                 new LibraryResource(s.libraries()),
+                new LibraryContentResource(s.libraries(), s.series(), s.media(), s.scans(), s.jobs(), views, s.thumbnails()),
+                new MediaFileResource(s.media(), s.bookFiles()),
+                new ThumbnailResource(s.libraries(), s.series(), s.media(), s.bookFiles(), s.thumbnails()),
+                new MediaResource(s.media(), s.series(), views),
+                new ProgressResource(s.progress()),
+                new SeriesResource(s.series(), s.media(), views),
+                new JobResource(s.jobs()),
                 new OpdsV12Resource(s.startedAt()),
                 new OpdsV2Resource(),
                 new RootResource(s.version().semver(), s.settings().swaggerEnabled()));

@@ -16,7 +16,20 @@ import org.longbox.auth.SessionService;
 import org.longbox.server.config.Settings;
 import org.longbox.server.database.Database;
 import org.longbox.server.database.ServerConfigMapper;
+import org.longbox.library.BookFiles;
 import org.longbox.library.LibraryMapper;
+import org.longbox.library.ThumbnailService;
+import org.longbox.library.MediaMapper;
+import org.longbox.library.MediaService;
+import org.longbox.library.SeriesMapper;
+import org.longbox.library.SeriesService;
+import org.longbox.library.jobs.JobMapper;
+import org.longbox.library.jobs.JobService;
+import org.longbox.library.scan.LibraryScanner;
+import org.longbox.library.scan.ScanService;
+import org.longbox.media.MediaLimits;
+import org.longbox.reading.ProgressService;
+import org.longbox.reading.ReadingMapper;
 import org.longbox.library.LibraryService;
 import org.longbox.user.UserMapper;
 import org.longbox.user.UserService;
@@ -33,7 +46,8 @@ public final class Services {
 
     /** Every MyBatis mapper; each has its XML beside it on the class path. */
     public static final List<Class<?>> MAPPERS = List.of(ServerConfigMapper.class, UserMapper.class,
-            SessionMapper.class, LoginActivityMapper.class, ApiKeyMapper.class, LibraryMapper.class);
+            SessionMapper.class, LoginActivityMapper.class, ApiKeyMapper.class, LibraryMapper.class, SeriesMapper.class,
+            MediaMapper.class, ReadingMapper.class, JobMapper.class);
 
     private final Settings settings;
     private final Database database;
@@ -45,6 +59,14 @@ public final class Services {
     private final Authenticator authenticator;
     private final Version version;
     private final LibraryService libraries;
+    private final Events events = new Events();
+    private final MediaService media;
+    private final SeriesService series;
+    private final ProgressService progress;
+    private final JobService jobs;
+    private final ScanService scans;
+    private final ThumbnailService thumbnails;
+    private final BookFiles bookFiles;
 
     public Services(Settings settings, Database database) {
         this.settings = settings;
@@ -61,6 +83,17 @@ public final class Services {
         this.authenticator = new Authenticator(sessions, jwt, apiKeys, basic, database);
         this.version = Version.load();
         this.libraries = new LibraryService(database);
+        this.media = new MediaService(database);
+        this.series = new SeriesService(database);
+        this.progress = new ProgressService(database);
+        this.jobs = new JobService(database, this.events, 2, "longbox-job");
+        this.thumbnails = new ThumbnailService(settings.configDir(), MediaLimits.DEFAULT);
+        this.bookFiles = new BookFiles(database, MediaLimits.DEFAULT);
+        LibraryScanner scanner = new LibraryScanner(database, MediaLimits.DEFAULT, settings.scannerConcurrency(), this.events,
+                thumbnails);
+        this.scans = new ScanService(database, jobs, scanner);
+        libraries.addListener(scans);
+        libraries.addListener(thumbnails);
     }
 
     public static Services from(ServletContext context) {
@@ -94,4 +127,12 @@ public final class Services {
     public Authenticator authenticator() { return authenticator; }
     public Version version() { return version; }
     public LibraryService libraries() { return libraries; }
+    public Events events() { return events; }
+    public MediaService media() { return media; }
+    public SeriesService series() { return series; }
+    public ProgressService progress() { return progress; }
+    public JobService jobs() { return jobs; }
+    public ScanService scans() { return scans; }
+    public ThumbnailService thumbnails() { return thumbnails; }
+    public BookFiles bookFiles() { return bookFiles; }
 }

@@ -23,7 +23,8 @@ public record Settings(
         boolean swaggerEnabled,
         List<String> allowedOrigins,
         int verbosity,
-        long maxRequestBody) {
+        long maxRequestBody,
+        int scannerConcurrency) {
 
     public static final Setting<Path> CONFIG_DIR = Setting.path("STUMP_CONFIG_DIR", "config_dir", "~/.longbox",
             "Root for the embedded database, thumbnails and Stump.toml.");
@@ -57,10 +58,14 @@ public record Settings(
     public static final Setting<Long> MAX_REQUEST_BODY = Setting.bytes("STUMP_MAX_REQUEST_BODY", "max_request_body", 1_048_576, 1024,
             "Largest JSON request body in bytes; larger bodies get 413.");
 
+    public static final Setting<Integer> MAX_SCANNER_CONCURRENCY = Setting.integer("STUMP_MAX_SCANNER_CONCURRENCY",
+            "max_scanner_concurrency", Runtime.getRuntime().availableProcessors() * 2, 1, 256,
+            "Books a scan reads at the same time (default: twice the processors).");
+
     /** In documentation order. */
     public static final List<Setting<?>> ALL = List.of(CONFIG_DIR, DB_PATH, DB_URL, DB_USER, DB_PASSWORD, DB_JNDI_NAME,
             DB_POOL_SIZE, SESSION_TTL, SESSION_CLEANUP_INTERVAL, ACCESS_TOKEN_TTL, HASH_COST, ENABLE_SWAGGER_UI,
-            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY);
+            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY);
 
     /** The directory that holds the embedded database. */
     public Path derbyDirectory() {

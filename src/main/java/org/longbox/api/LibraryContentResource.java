@@ -1,0 +1,166 @@
+package org.longbox.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.api.dto.CleanResultDto;
+import org.longbox.api.dto.CountDto;
+import org.longbox.api.dto.JobDto;
+import org.longbox.api.dto.LastScanDto;
+import org.longbox.api.dto.LibraryStatsDto;
+import org.longbox.api.dto.MediaDto;
+import org.longbox.api.dto.Pageable;
+import org.longbox.api.dto.ScanOptionsDto;
+import org.longbox.api.dto.ScanRecordDto;
+import org.longbox.api.dto.SeriesDto;
+import org.longbox.auth.Caller;
+import org.longbox.auth.RequiresPermission;
+import org.longbox.library.Library;
+import org.longbox.library.LibraryService;
+import org.longbox.library.MediaService;
+import org.longbox.library.ScanRecordRow;
+import org.longbox.library.SeriesService;
+import org.longbox.library.ThumbnailService;
+import org.longbox.library.jobs.JobService;
+import org.longbox.library.scan.LibraryScanner;
+import org.longbox.library.scan.ScanService;
+import org.longbox.server.Page;
+import org.longbox.server.PageRequest;
+import org.longbox.user.Permission;
+import org.longbox.user.Viewer;
+
+import java.time.Instant;
+
+/** What is in a library and how it is scanned: its series and books, statistics, scans and cleaning. */
+@Path("/api/v1/libraries")
+@Tag(name = "library")
+@Produces(MediaType.APPLICATION_JSON)
+public final class LibraryContentResource {
+    private final LibraryService libraries;
+    private final SeriesService series;
+    private final MediaService media;
+    private final ScanService scans;
+    private final JobService jobs;
+    private final MediaViews views;
+    private final ThumbnailService thumbnails;
+
+    public LibraryContentResource(LibraryService libraries, SeriesService series, MediaService media, ScanService scans,
+                           JobService jobs, MediaViews views, ThumbnailService thumbnails) {
+        this.thumbnails = thumbnails;
+        this.libraries = libraries;
+        this.series = series;
+        this.media = media;
+        this.scans = scans;
+        this.jobs = jobs;
+        this.views = views;
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Counts over every library you may see", description = "all_users=true (owner only) counts everyone's reading.")
+    public LibraryStatsDto stats(@QueryParam("all_users") @DefaultValue("false") boolean allUsers, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        if (allUsers) {
+            caller.requireOwner();
+        }
+        return LibraryStatsDto.of(media.stats(Viewer.of(caller), null, allUsers));
+    }
+
+    @GET
+    @Path("{id}/stats")
+    @Operation(summary = "Counts for one library")
+    public LibraryStatsDto libraryStats(@PathParam("id") String id, @QueryParam("all_users") @DefaultValue("false") boolean allUsers,
+                                        @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        if (allUsers) {
+            caller.requireOwner();
+        }
+        Viewer viewer = Viewer.of(caller);
+        libraries.get(viewer, id);
+        return LibraryStatsDto.of(media.stats(viewer, id, allUsers));
+    }
+
+    @GET
+    @Path("{id}/series")
+    @Operation(summary = "The library's series")
+    public Pageable<SeriesDto> series(@PathParam("id") String id, @QueryParam("search") String search,
+                                      @QueryParam("order_by") String orderBy, @QueryParam("direction") String direction,
+                                      @BeanParam PageParams page, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        Viewer viewer = Viewer.of(caller);
+        libraries.get(viewer, id);
+        return MediaViews.series(caller, series.list(viewer, new SeriesService.Filter(id, null, search, orderBy, direction, true),
+                page.toRequest()));
+    }
+
+    @GET
+    @Path("{id}/media")
+    @Operation(summary = "The library's books")
+    public Pageable<MediaDto> media(@PathParam("id") String id, @BeanParam MediaFilterParams filter,
+                                    @BeanParam PageParams page, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        Viewer viewer = Viewer.of(caller);
+        libraries.get(viewer, id);
+        return views.page(caller, media.list(viewer, filter.toFilter().withLibrary(id), page.toRequest()));
+    }
+
+    @POST
+    @Path("{id}/scan")
+    @RequiresPermission(Permission.LIBRARY_SCAN)
+    @Operation(summary = "Scan the library", description = "Queues a background scan (one per library at a time: asking "
+            + "again returns the queued or running one) and answers its job. Body: Stump's ScanOptions, or nothing.")
+    public JobDto scan(@PathParam("id") String id, ScanOptionsDto body, @Context SecurityContext sc) {
+        Library library = libraries.get(Viewer.of(Caller.of(sc)), id);
+        boolean rebuild = body != null && body.rebuild();
+        return JobDto.of(jobs.get(scans.scan(library, new LibraryScanner.Options(rebuild))));
+    }
+
+    @GET
+    @Path("{id}/last-scan")
+    @Operation(summary = "When the library was last scanned, and how")
+    public LastScanDto lastScan(@PathParam("id") String id, @Context SecurityContext sc) {
+        Viewer viewer = Viewer.of(Caller.of(sc));
+        Library library = libraries.get(viewer, id);
+        Page<ScanRecordRow> last = libraries.scanHistory(viewer, id, PageRequest.of(1, 1, false, null, null));
+        return new LastScanDto(library.lastScannedAt() == null ? null : Instant.ofEpochMilli(library.lastScannedAt()),
+                last.items().isEmpty() ? null : ScanRecordDto.of(last.items().get(0)));
+    }
+
+    @GET
+    @Path("{id}/scan-history")
+    @Operation(summary = "The library's scans, newest first")
+    public Pageable<ScanRecordDto> scanHistory(@PathParam("id") String id, @BeanParam PageParams page, @Context SecurityContext sc) {
+        return Pageable.of(libraries.scanHistory(Viewer.of(Caller.of(sc)), id, page.toRequest()).map(ScanRecordDto::of));
+    }
+
+    @DELETE
+    @Path("{id}/scan-history")
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Forget the library's scan history")
+    public CountDto clearScanHistory(@PathParam("id") String id, @Context SecurityContext sc) {
+        return new CountDto(libraries.clearScanHistory(Viewer.of(Caller.of(sc)), id));
+    }
+
+    @PUT
+    @Path("{id}/clean")
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Remove missing books and empty series", description = "Books whose files are gone (MISSING) and "
+            + "series left without books are removed, with their reading progress.")
+    public CleanResultDto clean(@PathParam("id") String id, @Context SecurityContext sc) {
+        LibraryService.Cleaned c = libraries.clean(Viewer.of(Caller.of(sc)), id);
+        thumbnails.delete(c.mediaIds());
+        return new CleanResultDto(c.deletedMedia(), c.deletedSeries(), c.isEmpty());
+    }
+}

@@ -1,0 +1,120 @@
+package org.longbox.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.auth.Caller;
+import org.longbox.auth.RequiresPermission;
+import org.longbox.library.BookFiles;
+import org.longbox.library.MediaRow;
+import org.longbox.library.MediaService;
+import org.longbox.media.BookFormat;
+import org.longbox.media.Dimensions;
+import org.longbox.media.PageData;
+import org.longbox.server.web.FileResponder;
+import org.longbox.user.Permission;
+import org.longbox.user.Viewer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** A book's bytes: the file, its pages, their sizes. */
+@Path("/api/v1/media/{id}")
+@Tag(name = "media")
+public final class MediaFileResource {
+    private final MediaService media;
+    private final BookFiles files;
+
+    public MediaFileResource(MediaService media, BookFiles files) {
+        this.media = media;
+        this.files = files;
+    }
+
+    /** One page's size. */
+    @Schema(name = "PageDimension")
+    public record PageDimension(int height, int width) {
+    }
+
+    @GET
+    @Path("file")
+    @Produces(MediaType.WILDCARD)
+    @RequiresPermission(Permission.FILE_DOWNLOAD)
+    @Operation(summary = "Download the book file", description = "Streamed, with Range requests (206), ETag and "
+            + "Last-Modified. Needs file:download.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream"))
+    public Response file(@PathParam("id") String id, @HeaderParam("Range") String range, @Context Request request,
+                         @Context SecurityContext sc) throws IOException {
+        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        java.nio.file.Path file = files.file(m);
+        String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
+                .orElse("application/octet-stream");
+        return FileResponder.serve(request, range, file, type, file.getFileName().toString());
+    }
+
+    @GET
+    @Path("page/{page}")
+    @Produces({"image/jpeg", "image/png", "image/gif", "image/webp"})
+    @Operation(summary = "A page image (1-based)", description = "In its own format (Content-Type says which), or "
+            + "scaled to fit width and/or height. Conditional GET with ETag and Last-Modified. A page out of range is 400.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
+    public Response page(@PathParam("id") String id, @PathParam("page") int page,
+                         @QueryParam("width") @Parameter(description = "Fit within this width, 1-4000") Integer width,
+                         @QueryParam("height") @Parameter(description = "Fit within this height, 1-4000") Integer height,
+                         @Context Request request, @Context SecurityContext sc) {
+        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        EntityTag etag = new EntityTag(Integer.toHexString((m.id + m.fileModifiedAt + m.size + "/" + page + "/" + width + "x" + height).hashCode()));
+        Date modified = new Date(m.fileModifiedAt / 1000 * 1000);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        PageData data = files.page(m, page, width, height);
+        return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(modified)
+                .header("Cache-Control", "private, max-age=86400").build();
+    }
+
+    @GET
+    @Path("dimensions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The size of every page", description = "Measured once, then kept.")
+    public List<PageDimension> dimensions(@PathParam("id") String id, @Context SecurityContext sc) {
+        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        String stored = media.dimensions(m.id);
+        List<PageDimension> out = new ArrayList<>();
+        if (stored == null) {
+            StringBuilder sb = new StringBuilder();
+            for (Dimensions d : files.dimensions(m)) {
+                out.add(new PageDimension(d.height(), d.width()));
+                sb.append(sb.length() == 0 ? "" : ";").append(d.width()).append(',').append(d.height());
+            }
+            if (sb.length() <= 32000) {
+                media.saveDimensions(m.id, sb.toString());
+            }
+            return out;
+        }
+        for (String pair : stored.split(";")) {
+            String[] wh = pair.split(",");
+            if (wh.length == 2) {
+                out.add(new PageDimension(Integer.parseInt(wh[1]), Integer.parseInt(wh[0])));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package org.longbox.api;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.api.dto.MediaDto;
+import org.longbox.api.dto.Pageable;
+import org.longbox.api.dto.SeriesDto;
+import org.longbox.auth.Caller;
+import org.longbox.library.MediaRow;
+import org.longbox.library.MediaService;
+import org.longbox.library.SeriesService;
+import org.longbox.user.Viewer;
+
+import java.util.List;
+
+/** Stump's {@code /series}. */
+@Path("/api/v1/series")
+@Tag(name = "series")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SeriesResource {
+    private final SeriesService series;
+    private final MediaService media;
+    private final MediaViews views;
+
+    public SeriesResource(SeriesService series, MediaService media, MediaViews views) {
+        this.series = series;
+        this.media = media;
+        this.views = views;
+    }
+
+    @GET
+    @Operation(summary = "Series you may see")
+    public Pageable<SeriesDto> list(@QueryParam("search") String search, @QueryParam("id") List<String> ids,
+                                    @QueryParam("library_id") String libraryId,
+                                    @QueryParam("order_by") @Parameter(description = "name (default), description, updated_at, created_at, path, status, library_id") String orderBy,
+                                    @QueryParam("direction") String direction,
+                                    @QueryParam("count_media") @DefaultValue("false") boolean countMedia,
+                                    @BeanParam PageParams page, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        SeriesService.Filter f = new SeriesService.Filter(libraryId, ids == null || ids.isEmpty() ? null : ids, search,
+                orderBy, direction, countMedia);
+        return MediaViews.series(caller, series.list(Viewer.of(caller), f, page.toRequest()));
+    }
+
+    @GET
+    @Path("recently-added")
+    @Operation(summary = "Series, newest first")
+    public Pageable<SeriesDto> recentlyAdded(@BeanParam PageParams page, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        SeriesService.Filter f = new SeriesService.Filter(null, null, null, "created_at", "desc", true);
+        return MediaViews.series(caller, series.list(Viewer.of(caller), f, page.toRequest()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A series, with your counts of its books")
+    public SeriesDto get(@PathParam("id") String id, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        return SeriesDto.of(series.get(Viewer.of(caller), id), MediaViews.fullPaths(caller));
+    }
+
+    @GET
+    @Path("{id}/media")
+    @Operation(summary = "The series' books", description = "In name order (\"2\" before \"10\") unless order_by says otherwise.")
+    public Pageable<MediaDto> media(@PathParam("id") String id, @BeanParam MediaFilterParams filter,
+                                    @BeanParam PageParams page, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        Viewer viewer = Viewer.of(caller);
+        series.get(viewer, id);
+        return views.page(caller, media.list(viewer, filter.toFilter().withSeries(id), page.toRequest()));
+    }
+
+    @GET
+    @Path("{id}/media/next")
+    @Operation(summary = "The next book to read", description = "The first book, in name order, you have not finished; null when none.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The book, or null",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MediaDto.class, nullable = true)))
+    public Object next(@PathParam("id") String id, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        Viewer viewer = Viewer.of(caller);
+        series.get(viewer, id);
+        MediaRow next = media.nextInSeries(viewer, id);
+        return next == null ? NullNode.getInstance() : views.one(caller, next, null);
+    }
+}

@@ -1,0 +1,11 @@
+package org.longbox.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+
+@Schema(name = "MediaIsComplete")
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record CompletionDto(boolean isCompleted, Instant lastCompletedAt) {
+}

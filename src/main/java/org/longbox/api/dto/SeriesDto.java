@@ -1,0 +1,32 @@
+package org.longbox.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.longbox.library.SeriesRow;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** Stump's Series JSON; counts are the caller's (books they may see, and of those the unread ones). */
+@Schema(name = "Series")
+public record SeriesDto(String id, String name, String path, @JsonInclude(JsonInclude.Include.ALWAYS) String description,
+                        String status, Instant updatedAt, Instant createdAt, String libraryId,
+                        @JsonInclude(JsonInclude.Include.ALWAYS) Metadata metadata,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer mediaCount,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer unreadMediaCount, List<String> tags) {
+
+    /** Stump's SeriesMetadata, from series.json. */
+    @Schema(name = "SeriesMetadata")
+    public record Metadata(String metaType, String title, String summary, String publisher, String imprint, Integer comicid,
+                           Integer volume, String booktype, String ageRating, String status) {
+    }
+
+    public static SeriesDto of(SeriesRow s, boolean fullPath) {
+        Metadata meta = s.hasMetadata() ? new Metadata(s.metaType, s.metaTitle, s.metaSummary, s.metaPublisher,
+                s.metaImprint, s.metaComicid, s.metaVolume, s.metaBooktype, s.metaAgeRating, s.metaStatus) : null;
+        String path = fullPath ? s.path : Path.of(s.path).getFileName() == null ? s.name : Path.of(s.path).getFileName().toString();
+        return new SeriesDto(s.id, s.name, path, s.description, s.status, Instant.ofEpochMilli(s.updatedAt),
+                Instant.ofEpochMilli(s.createdAt), s.libraryId, meta, s.mediaCount, s.unreadMediaCount, List.of());
+    }
+}

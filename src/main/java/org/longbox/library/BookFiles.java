@@ -1,0 +1,114 @@
+package org.longbox.library;
+
+import org.longbox.media.Book;
+import org.longbox.media.BookException;
+import org.longbox.media.Books;
+import org.longbox.media.Dimensions;
+import org.longbox.media.ImageFormat;
+import org.longbox.media.Images;
+import org.longbox.media.MediaLimits;
+import org.longbox.media.PageData;
+import org.longbox.server.database.Database;
+import org.longbox.server.errors.ApiException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A book's file and pages. The file is only ever served from inside its library's folder: the
+ * real path (symbolic links resolved) must still lie under the library's real path.
+ */
+public final class BookFiles {
+    public static final int MAX_SCALE_EDGE = 4000;
+
+    private final Database db;
+    private final MediaLimits limits;
+
+    public BookFiles(Database db, MediaLimits limits) {
+        this.db = db;
+        this.limits = limits;
+    }
+
+    /** The book's file on disk; 404 when it is gone or has moved outside its library. */
+    public Path file(MediaRow m) {
+        LibraryRow library = db.auto(s -> s.getMapper(LibraryMapper.class).findById(m.libraryId));
+        if (library == null) {
+            throw ApiException.notFound("No book with id " + m.id);
+        }
+        try {
+            Path real = Path.of(m.path).toRealPath();
+            Path root = Path.of(library.path).toRealPath();
+            if (!real.startsWith(root) || !Files.isRegularFile(real)) {
+                throw ApiException.notFound("The book's file is not in its library any more");
+            }
+            return real;
+        } catch (NoSuchFileException e) {
+            throw ApiException.notFound("The book's file is missing; rescan the library");
+        } catch (IOException e) {
+            throw ApiException.notFound("The book's file cannot be read");
+        }
+    }
+
+    /**
+     * Page {@code n} (1-based) in its own format, or scaled to fit within width x height (either may
+     * be null) as JPEG (PNG stays PNG). 400 for a page out of range, 404 for a book that cannot be read.
+     */
+    public PageData page(MediaRow m, int n, Integer width, Integer height) {
+        requireReadable(m);
+        if (n < 1 || n > m.pages) {
+            throw ApiException.badRequest("page must be between 1 and " + m.pages);
+        }
+        checkEdge("width", width);
+        checkEdge("height", height);
+        try (Book book = Books.open(file(m), limits)) {
+            if (n > book.pageCount()) {
+                throw ApiException.notFound("The book has changed since it was scanned; rescan the library");
+            }
+            PageData page = book.page(n);
+            if (width == null && height == null) {
+                return page;
+            }
+            ImageFormat out = "image/png".equals(page.mediaType()) ? ImageFormat.PNG : ImageFormat.JPEG;
+            byte[] scaled = Images.scale(page.bytes(), width == null ? MAX_SCALE_EDGE : width,
+                    height == null ? MAX_SCALE_EDGE : height, out, 0.85f, limits);
+            return new PageData(scaled, out.mediaType());
+        } catch (BookException e) {
+            throw ApiException.notFound("The page cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The size of every page, probing the images (once; the result is stored by the caller). */
+    public List<Dimensions> dimensions(MediaRow m) {
+        requireReadable(m);
+        List<Dimensions> out = new ArrayList<>();
+        try (Book book = Books.open(file(m), limits)) {
+            for (int i = 1; i <= book.pageCount(); i++) {
+                try {
+                    out.add(Images.probe(book.page(i).bytes()));
+                } catch (BookException e) {
+                    out.add(new Dimensions(0, 0));
+                }
+            }
+            return out;
+        } catch (BookException e) {
+            throw ApiException.notFound("The book cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void requireReadable(MediaRow m) {
+        if (!FileStatus.READY.name().equals(m.status)) {
+            throw ApiException.notFound("The book cannot be read (" + m.status
+                    + (m.errorReason == null ? "" : ": " + m.errorReason) + ")");
+        }
+    }
+
+    private static void checkEdge(String name, Integer v) {
+        if (v != null && (v < 1 || v > MAX_SCALE_EDGE)) {
+            throw ApiException.badRequest(name + " must be between 1 and " + MAX_SCALE_EDGE);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.longbox.library;
+
+import org.apache.ibatis.annotations.Param;
+import org.longbox.user.Viewer;
+
+import java.util.List;
+
+/** SQL for {@code media} (MediaMapper.xml). Every read for a user goes through the viewer's rules. */
+public interface MediaMapper {
+    void insert(MediaRow row);
+
+    /** Rows changed: 0 when the book is gone. Rewrites everything a scan reads from the file. */
+    int updateScanned(MediaRow row);
+
+    /** Rows changed. */
+    int updateStatus(@Param("id") String id, @Param("status") String status, @Param("at") long at);
+
+    /** The book when the viewer may see it; null when there is none or it is hidden from them. */
+    MediaRow findVisible(@Param("id") String id, @Param("v") Viewer viewer);
+
+    /** The book whoever may see it; null when there is none. */
+    MediaRow findById(@Param("id") String id);
+
+    /** Books matching the query, one page of them; empty when none. */
+    List<MediaRow> list(@Param("q") MediaQuery query);
+
+    long count(@Param("q") MediaQuery query);
+
+    /** Sum of the sizes of the books matching the query (0 when none). */
+    long totalBytes(@Param("q") MediaQuery query);
+
+    /** What the scanner needs of every book of a library: id, series, path, size, mtime, status. */
+    List<MediaRow> scanState(@Param("libraryId") String libraryId);
+
+    /** Ids of the library's books (for removing their thumbnails); empty when none. */
+    List<String> idsInLibrary(@Param("libraryId") String libraryId);
+
+    /** Books the viewer is reading (an active session), last read first; empty when none. */
+    List<MediaRow> keepReading(@Param("v") Viewer viewer, @Param("offset") long offset, @Param("limit") int limit);
+
+    long countKeepReading(@Param("v") Viewer viewer);
+
+    /** Books that share a hash with another book, by hash; empty when none. */
+    List<MediaRow> duplicates(@Param("v") Viewer viewer, @Param("offset") long offset, @Param("limit") int limit);
+
+    long countDuplicates(@Param("v") Viewer viewer);
+
+    /** The first book of the series, in name order, that the viewer has not finished; null when none. */
+    MediaRow nextInSeries(@Param("seriesId") String seriesId, @Param("v") Viewer viewer);
+
+    /** Rows deleted: the library's books marked MISSING. */
+    int deleteMissing(@Param("libraryId") String libraryId);
+
+    /** Page sizes "w,h;w,h;..." of a book; null when not analysed. */
+    String dimensions(@Param("mediaId") String mediaId);
+
+    int deleteDimensions(@Param("mediaId") String mediaId);
+
+    void insertDimensions(@Param("mediaId") String mediaId, @Param("dimensions") String dimensions);
+}

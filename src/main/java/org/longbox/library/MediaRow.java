@@ -1,0 +1,59 @@
+package org.longbox.library;
+
+/**
+ * A row of {@code media}: one book file, its scan outcome and its metadata. List-valued metadata
+ * (writers, genres, ...) is stored joined with line feeds.
+ */
+public class MediaRow {
+    public String id;
+    public String seriesId;
+    public String libraryId;
+    public String name;
+    public String nameKey;
+    public String sortKey;
+    public String path;
+    public long size;
+    public String extension;
+    public int pages;
+    public String status;
+    public String errorReason;
+    public String hash;
+    public String koreaderHash;
+    public long fileModifiedAt;
+    public long createdAt;
+    public long updatedAt;
+    public String title;
+    public String seriesName;
+    public Double number;
+    public Integer volume;
+    public String summary;
+    public String notes;
+    public String ageRatingText;
+    public Integer ageRating;
+    public Integer releaseYear;
+    public Integer releaseMonth;
+    public Integer releaseDay;
+    public String publisher;
+    public String language;
+    public String writers;
+    public String pencillers;
+    public String inkers;
+    public String colorists;
+    public String letterers;
+    public String coverArtists;
+    public String editors;
+    public String genres;
+    public String characters;
+    public String teams;
+    public String links;
+    public Integer pageCount;
+
+    /** True when the book carried any metadata of its own. */
+    public boolean hasMetadata() {
+        return title != null || seriesName != null || number != null || volume != null || summary != null || notes != null
+                || ageRatingText != null || releaseYear != null || publisher != null || language != null || writers != null
+                || pencillers != null || inkers != null || colorists != null || letterers != null || coverArtists != null
+                || editors != null || genres != null || characters != null || teams != null || links != null
+                || pageCount != null;
+    }
+}

@@ -1,0 +1,182 @@
+package org.longbox.library;
+
+import org.longbox.server.Page;
+import org.longbox.server.PageRequest;
+import org.longbox.server.database.Database;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.Viewer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Finding books for a viewer: lists with Stump's filters and ordering, single books, and the special lists. */
+public final class MediaService {
+    private static final Map<String, String> ORDER = Map.ofEntries(
+            Map.entry("name", "m.sort_key"), Map.entry("size", "m.size"), Map.entry("extension", "m.extension"),
+            Map.entry("updated_at", "m.updated_at"), Map.entry("status", "m.status"), Map.entry("path", "m.path"),
+            Map.entry("pages", "m.pages"), Map.entry("series_id", "m.series_id"), Map.entry("created_at", "m.created_at"),
+            Map.entry("modified_at", "m.file_modified_at"), Map.entry("number", "m.number"));
+
+    private final Database db;
+
+    public MediaService(Database db) {
+        this.db = db;
+    }
+
+    /** The filters a media list accepts (all optional). */
+    public record Filter(String libraryId, String seriesId, List<String> ids, List<String> extensions, String search,
+                         String readStatus, String genre, String writer, String publisher, String character,
+                         Integer yearFrom, Integer yearTo, List<String> statuses, String orderBy, String direction) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public Filter withSeries(String id) {
+            return new Filter(libraryId, id, ids, extensions, search, readStatus, genre, writer, publisher, character,
+                    yearFrom, yearTo, statuses, orderBy, direction);
+        }
+
+        public Filter withLibrary(String id) {
+            return new Filter(id, seriesId, ids, extensions, search, readStatus, genre, writer, publisher, character,
+                    yearFrom, yearTo, statuses, orderBy, direction);
+        }
+
+        public Filter orderedBy(String order, String dir) {
+            return new Filter(libraryId, seriesId, ids, extensions, search, readStatus, genre, writer, publisher, character,
+                    yearFrom, yearTo, statuses, order, dir);
+        }
+    }
+
+    public Page<MediaRow> list(Viewer viewer, Filter f, PageRequest page) {
+        MediaQuery q = query(viewer, f);
+        if (page.cursorMode()) {
+            if (!q.orderColumn.equals("m.sort_key") || q.descending) {
+                throw ApiException.badRequest("Cursor paging follows name order; use page and page_size with order_by");
+            }
+            q.after = page.cursor();
+            q.offset = 0;
+            q.limit = page.limit() + 1;
+            List<MediaRow> rows = db.auto(s -> s.getMapper(MediaMapper.class).list(q));
+            return Page.ofCursor(rows, page, r -> r.id);
+        }
+        q.offset = page.offset();
+        q.limit = page.pageSize();
+        return db.auto(s -> {
+            MediaMapper m = s.getMapper(MediaMapper.class);
+            return new Page<>(m.list(q), m.count(q), page, null);
+        });
+    }
+
+    public long count(Viewer viewer, Filter f) {
+        MediaQuery q = query(viewer, f);
+        return db.auto(s -> s.getMapper(MediaMapper.class).count(q));
+    }
+
+    /** Counts for a library (or all libraries when {@code libraryId} is null) as the viewer sees them. */
+    public record Stats(long seriesCount, long bookCount, long totalBytes, long completedBooks, long inProgressBooks) {
+    }
+
+    public Stats stats(Viewer viewer, String libraryId, boolean everyone) {
+        MediaQuery all = query(viewer, Filter.none().withLibrary(libraryId));
+        MediaQuery completed = query(viewer, Filter.none().withLibrary(libraryId));
+        completed.readStatus = "completed";
+        completed.everyonesProgress = everyone;
+        MediaQuery reading = query(viewer, Filter.none().withLibrary(libraryId));
+        reading.readStatus = "reading";
+        reading.everyonesProgress = everyone;
+        SeriesQuery series = new SeriesQuery();
+        series.v = viewer;
+        series.libraryId = libraryId;
+        return db.auto(s -> {
+            MediaMapper m = s.getMapper(MediaMapper.class);
+            return new Stats(s.getMapper(SeriesMapper.class).count(series), m.count(all), m.totalBytes(all), m.count(completed),
+                    m.count(reading));
+        });
+    }
+
+    /** The book when the viewer may see it; 404 otherwise (never 403: a hidden book does not exist for them). */
+    public MediaRow get(Viewer viewer, String id) {
+        MediaRow row = db.auto(s -> s.getMapper(MediaMapper.class).findVisible(id, viewer));
+        if (row == null) {
+            throw ApiException.notFound("No book with id " + id);
+        }
+        return row;
+    }
+
+    public Page<MediaRow> keepReading(Viewer viewer, PageRequest page) {
+        requirePages(page);
+        return db.auto(s -> {
+            MediaMapper m = s.getMapper(MediaMapper.class);
+            return new Page<>(m.keepReading(viewer, page.offset(), page.pageSize()), m.countKeepReading(viewer), page, null);
+        });
+    }
+
+    public Page<MediaRow> duplicates(Viewer viewer, PageRequest page) {
+        requirePages(page);
+        return db.auto(s -> {
+            MediaMapper m = s.getMapper(MediaMapper.class);
+            return new Page<>(m.duplicates(viewer, page.offset(), page.pageSize()), m.countDuplicates(viewer), page, null);
+        });
+    }
+
+    /** The first book of the series the viewer has not finished, or null. */
+    public MediaRow nextInSeries(Viewer viewer, String seriesId) {
+        return db.auto(s -> s.getMapper(MediaMapper.class).nextInSeries(seriesId, viewer));
+    }
+
+    /** Page sizes from the analysis, or null when the book has not been analysed. */
+    public String dimensions(String mediaId) {
+        return db.auto(s -> s.getMapper(MediaMapper.class).dimensions(mediaId));
+    }
+
+    public void saveDimensions(String mediaId, String dimensions) {
+        db.txVoid(s -> {
+            MediaMapper m = s.getMapper(MediaMapper.class);
+            m.deleteDimensions(mediaId);
+            m.insertDimensions(mediaId, dimensions);
+        });
+    }
+
+    private static void requirePages(PageRequest page) {
+        if (page.cursorMode()) {
+            throw ApiException.badRequest("This list is paged by page and page_size, not by cursor");
+        }
+    }
+
+    private static MediaQuery query(Viewer viewer, Filter f) {
+        MediaQuery q = new MediaQuery();
+        q.v = viewer;
+        q.libraryId = f.libraryId();
+        q.seriesId = f.seriesId();
+        q.ids = f.ids();
+        q.extensions = f.extensions() == null ? null : f.extensions().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        q.search = Filters.contains(f.search());
+        if (f.readStatus() != null) {
+            String rs = f.readStatus().trim().toLowerCase(Locale.ROOT);
+            if (!rs.equals("unread") && !rs.equals("reading") && !rs.equals("completed")) {
+                throw ApiException.badRequest("read_status must be unread, reading or completed");
+            }
+            q.readStatus = rs;
+        }
+        q.genre = Filters.listEntry(f.genre());
+        q.writer = Filters.listEntry(f.writer());
+        q.character = Filters.listEntry(f.character());
+        q.publisher = f.publisher() == null || f.publisher().isBlank() ? null : f.publisher().trim().toLowerCase(Locale.ROOT);
+        q.yearFrom = f.yearFrom();
+        q.yearTo = f.yearTo();
+        if (f.statuses() != null) {
+            for (String st : f.statuses()) {
+                try {
+                    FileStatus.valueOf(st.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest("status must be one of READY, ERROR, MISSING, UNSUPPORTED, UNKNOWN");
+                }
+            }
+            q.statuses = f.statuses().stream().map(st -> st.toUpperCase(Locale.ROOT)).toList();
+        }
+        q.orderColumn = Filters.orderColumn(f.orderBy(), ORDER, "m.sort_key");
+        q.descending = Filters.descending(f.direction());
+        return q;
+    }
+}

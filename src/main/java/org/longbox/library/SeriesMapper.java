@@ -1,0 +1,30 @@
+package org.longbox.library;
+
+import org.apache.ibatis.annotations.Param;
+import org.longbox.user.Viewer;
+
+import java.util.List;
+
+/** SQL for {@code series} (SeriesMapper.xml). */
+public interface SeriesMapper {
+    void insert(SeriesRow row);
+
+    /** Rows changed: 0 when the series is gone. Name, status and series.json metadata. */
+    int update(SeriesRow row);
+
+    int updateStatus(@Param("id") String id, @Param("status") String status, @Param("at") long at);
+
+    /** The series with the viewer's counts when they may see it; null when there is none or it is hidden. */
+    SeriesRow findVisible(@Param("id") String id, @Param("v") Viewer viewer);
+
+    /** Series matching the query; empty when none. */
+    List<SeriesRow> list(@Param("q") SeriesQuery query);
+
+    long count(@Param("q") SeriesQuery query);
+
+    /** Every series of a library, for the scanner; empty when none. */
+    List<SeriesRow> inLibrary(@Param("libraryId") String libraryId);
+
+    /** Rows deleted: the library's series that hold no book. */
+    int deleteEmpty(@Param("libraryId") String libraryId);
+}

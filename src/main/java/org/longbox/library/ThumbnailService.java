@@ -1,0 +1,154 @@
+package org.longbox.library;
+
+import org.longbox.media.Book;
+import org.longbox.media.BookException;
+import org.longbox.media.Books;
+import org.longbox.media.Dimensions;
+import org.longbox.media.ImageFormat;
+import org.longbox.media.Images;
+import org.longbox.media.MediaLimits;
+import org.longbox.media.PageData;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Thumbnails in {@code <config dir>/thumbnails/<book id>.<jpeg|png|webp>}: made during scans when a
+ * library's thumbnail_config asks, or on first request otherwise (then from page 1, as JPEG within
+ * {@link #DEFAULT_BOX}). A thumbnail never exceeds its box.
+ */
+public final class ThumbnailService implements LibraryListener {
+    private static final Logger LOG = Logger.getLogger(ThumbnailService.class.getName());
+    /** The box of thumbnails made without a library config: width, height. */
+    public static final int[] DEFAULT_BOX = {400, 600};
+    private static final ThumbnailConfig DEFAULT = new ThumbnailConfig(
+            new ThumbnailConfig.Resize(ThumbnailConfig.Mode.Sized, DEFAULT_BOX[0], DEFAULT_BOX[1]), ThumbnailConfig.Format.Jpeg, 80, null);
+
+    private final Path dir;
+    private final MediaLimits limits;
+
+    public ThumbnailService(Path configDir, MediaLimits limits) {
+        this.dir = configDir.resolve("thumbnails");
+        this.limits = limits;
+    }
+
+    /** A stored thumbnail and its media type. */
+    public record Stored(Path file, String mediaType) {
+    }
+
+    /** The stored thumbnail of a book, if any. */
+    public Optional<Stored> find(String mediaId) {
+        for (ImageFormat f : ImageFormat.values()) {
+            Path p = dir.resolve(mediaId + "." + extension(f));
+            if (Files.isRegularFile(p)) {
+                return Optional.of(new Stored(p, f.mediaType()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Makes (or remakes) a book's thumbnail from the open book; the config null means the default. */
+    public Stored make(String mediaId, Book book, ThumbnailConfig config) throws BookException, IOException {
+        ThumbnailConfig c = config == null ? DEFAULT : config;
+        PageData source;
+        if (c.page() != null && c.page() >= 1 && c.page() <= book.pageCount()) {
+            source = book.page(c.page());
+        } else {
+            source = book.cover().orElseThrow(() -> new BookException("The book has no page to make a thumbnail of"));
+        }
+        ImageFormat format = switch (c.format()) {
+            case Png -> ImageFormat.PNG;
+            case Webp -> ImageFormat.WEBP;
+            default -> ImageFormat.JPEG;
+        };
+        int[] box = box(c, source);
+        float quality = c.quality() == null ? 0.8f : Math.max(0.01f, c.quality() / 100f);
+        byte[] bytes = Images.scale(source.bytes(), box[0], box[1], format, quality, limits);
+        Files.createDirectories(dir);
+        Path target = dir.resolve(mediaId + "." + extension(format));
+        Path tmp = Files.createTempFile(dir, mediaId, ".part");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        for (ImageFormat other : ImageFormat.values()) {
+            if (other != format) {
+                Files.deleteIfExists(dir.resolve(mediaId + "." + extension(other)));
+            }
+        }
+        return new Stored(target, format.mediaType());
+    }
+
+    /** The stored thumbnail, made now (default config) from the book file when there is none yet. */
+    public Stored findOrMake(String mediaId, Path bookFile, ThumbnailConfig config) throws BookException, IOException {
+        Optional<Stored> found = find(mediaId);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        try (Book book = Books.open(bookFile, limits)) {
+            return make(mediaId, book, config);
+        }
+    }
+
+    /** Called while a scan has the book open: makes the thumbnail when the library asks for them. */
+    public void duringScan(String mediaId, Book book, ThumbnailConfig config) {
+        if (config == null) {
+            return;
+        }
+        try {
+            make(mediaId, book, config);
+        } catch (BookException | IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "No thumbnail for " + mediaId + ": " + e.getMessage());
+        }
+    }
+
+    public void delete(Collection<String> mediaIds) {
+        for (String id : mediaIds) {
+            for (ImageFormat f : ImageFormat.values()) {
+                try {
+                    Files.deleteIfExists(dir.resolve(id + "." + extension(f)));
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "Could not delete the thumbnail of " + id, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void deleted(String libraryId, java.util.List<String> mediaIds) {
+        delete(mediaIds);
+    }
+
+    private int[] box(ThumbnailConfig c, PageData source) throws BookException {
+        ThumbnailConfig.Resize r = c.resizeOptions();
+        if (r == null) {
+            return DEFAULT_BOX;
+        }
+        if (r.mode() == ThumbnailConfig.Mode.Scaled) {
+            Dimensions d = Images.probe(source.bytes());
+            return new int[]{Math.max(1, (int) Math.floor(d.width() * r.width())), Math.max(1, (int) Math.floor(d.height() * r.height()))};
+        }
+        return new int[]{(int) r.width(), (int) r.height()};
+    }
+
+    private static String extension(ImageFormat f) {
+        return switch (f) {
+            case PNG -> "png";
+            case WEBP -> "webp";
+            default -> "jpeg";
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package org.longbox.library.jobs;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+
+/** SQL for {@code jobs} (JobMapper.xml). */
+public interface JobMapper {
+    void insert(JobRow row);
+
+    /** Rows changed: 0 when the job is gone. Status, counts, output and timing. */
+    int update(JobRow row);
+
+    /** The job; null when there is none. */
+    JobRow find(@Param("id") String id);
+
+    /** Newest first; empty when none. */
+    List<JobRow> list(@Param("offset") long offset, @Param("limit") int limit);
+
+    long count();
+
+    /** Rows changed: jobs a previous run left QUEUED or RUNNING (a crash or an undeploy). */
+    int failUnfinished(@Param("output") String output, @Param("at") long at);
+
+    /** Rows deleted: 0 when the job is gone or still unfinished. */
+    int deleteFinished(@Param("id") String id);
+
+    /** Rows deleted: every finished job. */
+    int deleteAllFinished();
+}

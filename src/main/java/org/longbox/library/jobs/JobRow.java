@@ -1,0 +1,16 @@
+package org.longbox.library.jobs;
+
+/** A row of {@code jobs}: one background task, its progress and outcome. */
+public class JobRow {
+    public String id;
+    public String name;
+    public String description;
+    public String status;
+    public String libraryId;
+    public int totalTasks;
+    public int completedTasks;
+    public String outputData;
+    public long msElapsed;
+    public long createdAt;
+    public Long completedAt;
+}

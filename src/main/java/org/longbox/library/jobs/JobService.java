@@ -1,0 +1,262 @@
+package org.longbox.library.jobs;
+
+import org.longbox.server.Events;
+import org.longbox.server.Page;
+import org.longbox.server.PageRequest;
+import org.longbox.server.database.Database;
+import org.longbox.server.errors.ApiException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs background jobs on a few worker threads. Each job is a row in {@code jobs} (so
+ * {@code /api/v1/jobs} lists past and present ones), its progress is kept in memory and written
+ * to the row at most once a second, and it can be cancelled. Jobs a previous run left unfinished
+ * are marked FAILED at start; the work they did is consistent (each batch commits on its own) and
+ * the next scan completes it.
+ */
+public final class JobService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(JobService.class.getName());
+    private static final long WRITE_EVERY_MS = 1000;
+    private static final long EVENT_EVERY_MS = 250;
+
+    /** A job's work; returns a short summary for the job's output. */
+    public interface Task {
+        String run(JobContext context) throws Exception;
+    }
+
+    private final Database db;
+    private final Events events;
+    private final ExecutorService workers;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, String> unfinishedByKey = new ConcurrentHashMap<>();
+
+    private final class Running {
+        final JobRow row;
+        final JobContext context;
+        final long startedAt = System.currentTimeMillis();
+        volatile long lastWrite;
+        volatile long lastEvent;
+
+        Running(JobRow row) {
+            this.row = row;
+            this.context = new JobContext(row.id, () -> progressed(this));
+        }
+    }
+
+    public JobService(Database db, Events events, int workerThreads, String threadPrefix) {
+        this.db = db;
+        this.events = events;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerThreads, r -> {
+            Thread t = new Thread(r, threadPrefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        int stale = db.auto(s -> s.getMapper(JobMapper.class).failUnfinished(
+                "Interrupted: the server stopped before the job finished", System.currentTimeMillis()));
+        if (stale > 0) {
+            LOG.info("Marked " + stale + " job(s) left unfinished by the previous run as FAILED");
+        }
+    }
+
+    /**
+     * Queues a job. With a {@code key} (e.g. "scan:<library>"), a job with the same key that has not
+     * finished is returned instead of queuing another.
+     */
+    public synchronized String submit(String key, String name, String description, String libraryId, Task task) {
+        if (key != null) {
+            String existing = unfinishedByKey.get(key);
+            if (existing != null) {
+                return existing;
+            }
+        }
+        JobRow row = new JobRow();
+        row.id = UUID.randomUUID().toString();
+        row.name = name;
+        row.description = description;
+        row.status = JobStatus.QUEUED.name();
+        row.libraryId = libraryId;
+        row.createdAt = System.currentTimeMillis();
+        db.txVoid(s -> s.getMapper(JobMapper.class).insert(row));
+        Running job = new Running(row);
+        running.put(row.id, job);
+        if (key != null) {
+            unfinishedByKey.put(key, row.id);
+        }
+        workers.execute(() -> run(job, key, task));
+        return row.id;
+    }
+
+    private void run(Running job, String key, Task task) {
+        JobRow row = job.row;
+        String output = null;
+        JobStatus outcome;
+        try {
+            if (job.context.cancelled) {
+                throw new CancellationException("cancelled before it started");
+            }
+            row.status = JobStatus.RUNNING.name();
+            write(row);
+            events.publish("JobStarted", Map.of("id", row.id, "name", row.name));
+            output = task.run(job.context);
+            outcome = job.context.cancelled() ? JobStatus.CANCELLED : JobStatus.COMPLETED;
+        } catch (CancellationException e) {
+            outcome = JobStatus.CANCELLED;
+            output = "Cancelled";
+        } catch (Exception | Error e) {
+            outcome = JobStatus.FAILED;
+            output = "Failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            LOG.log(Level.SEVERE, "Job " + row.name + " (" + row.id + ") failed", e);
+        }
+        row.status = outcome.name();
+        row.outputData = output == null ? null : output.length() > 4000 ? output.substring(0, 4000) : output;
+        row.completedAt = System.currentTimeMillis();
+        fillProgress(job);
+        try {
+            write(row);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the end of job " + row.id, e);
+        }
+        running.remove(row.id);
+        if (key != null) {
+            unfinishedByKey.remove(key, row.id);
+        }
+        Map<String, Object> update = update(job);
+        events.publish("JobUpdate", update);
+        if (row.outputData != null) {
+            events.publish("JobOutput", Map.of("id", row.id, "output", row.outputData));
+        }
+    }
+
+    private void progressed(Running job) {
+        long now = System.currentTimeMillis();
+        if (now - job.lastEvent >= EVENT_EVERY_MS) {
+            job.lastEvent = now;
+            events.publish("JobUpdate", update(job));
+        }
+        if (now - job.lastWrite >= WRITE_EVERY_MS) {
+            job.lastWrite = now;
+            fillProgress(job);
+            try {
+                write(job.row);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Could not record the progress of job " + job.row.id, e);
+            }
+        }
+    }
+
+    private void fillProgress(Running job) {
+        job.row.totalTasks = job.context.total.get();
+        job.row.completedTasks = job.context.completed.get();
+        job.row.msElapsed = System.currentTimeMillis() - job.startedAt;
+    }
+
+    private Map<String, Object> update(Running job) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", job.row.id);
+        m.put("status", job.row.status);
+        int total = job.context.total.get();
+        int done = job.context.completed.get();
+        m.put("total_tasks", total);
+        m.put("completed_tasks", done);
+        m.put("percent", percent(done, total, JobStatus.valueOf(job.row.status)));
+        return m;
+    }
+
+    public static double percent(int done, int total, JobStatus status) {
+        if (status == JobStatus.COMPLETED) {
+            return 100.0;
+        }
+        return total <= 0 ? 0.0 : Math.min(100.0, Math.round(1000.0 * done / total) / 10.0);
+    }
+
+    private void write(JobRow row) {
+        db.auto(s -> s.getMapper(JobMapper.class).update(row));
+    }
+
+    /** The job, with live progress when it is running; 404 when there is none. */
+    public JobRow get(String id) {
+        Running r = running.get(id);
+        if (r != null) {
+            fillProgress(r);
+            return r.row;
+        }
+        JobRow row = db.auto(s -> s.getMapper(JobMapper.class).find(id));
+        if (row == null) {
+            throw ApiException.notFound("No job with id " + id);
+        }
+        return row;
+    }
+
+    public Page<JobRow> list(PageRequest page) {
+        if (page.cursorMode()) {
+            throw ApiException.badRequest("Jobs are paged by page and page_size, not by cursor");
+        }
+        return db.auto(s -> {
+            JobMapper m = s.getMapper(JobMapper.class);
+            var rows = m.list(page.offset(), page.pageSize()).stream().map(r -> {
+                Running live = running.get(r.id);
+                if (live != null) {
+                    fillProgress(live);
+                    return live.row;
+                }
+                return r;
+            }).toList();
+            return new Page<>(rows, m.count(), page, null);
+        });
+    }
+
+    /** Asks a queued or running job to stop; 404 for an unknown job, 400 for a finished one. */
+    public JobRow cancel(String id) {
+        Running r = running.get(id);
+        if (r == null) {
+            JobRow row = get(id);
+            throw ApiException.badRequest("The job has finished already (" + row.status + ")");
+        }
+        r.context.cancelled = true;
+        return r.row;
+    }
+
+    /** Deletes a finished job's record; 400 while it runs. */
+    public void delete(String id) {
+        if (running.containsKey(id)) {
+            throw ApiException.badRequest("The job is still running; cancel it first");
+        }
+        get(id);
+        db.auto(s -> s.getMapper(JobMapper.class).deleteFinished(id));
+    }
+
+    public int deleteAllFinished() {
+        return db.auto(s -> s.getMapper(JobMapper.class).deleteAllFinished());
+    }
+
+    /** True while a job with this key is queued or running. */
+    public boolean busy(String key) {
+        return unfinishedByKey.containsKey(key);
+    }
+
+    /** Stops every job (undeploy): they end CANCELLED, their finished batches stay. */
+    @Override
+    public void close() {
+        running.values().forEach(r -> r.context.cancelled = true);
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+                LOG.warning("Background jobs did not stop within 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

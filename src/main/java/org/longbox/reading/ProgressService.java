@@ -1,0 +1,187 @@
+package org.longbox.reading;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.longbox.library.MediaMapper;
+import org.longbox.library.MediaRow;
+import org.longbox.server.database.Database;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.Viewer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Per-user reading progress. A book being read has one active session; reaching its last page (or
+ * 100 % of an EPUB) turns it into a finished reading, keeping when it was started. Every change is
+ * committed before the answer goes out, so an acknowledged write survives a crash.
+ */
+public final class ProgressService {
+    private final Database db;
+
+    public ProgressService(Database db) {
+        this.db = db;
+    }
+
+    /** A progress report: a page (1-based), or an EPUB position and share read, or both. */
+    public record Update(Integer page, String epubcfi, Double percentage, Long elapsedSeconds, String deviceId) {
+    }
+
+    /** The user's progress on one book, for decorating book JSON. */
+    public record Progress(ActiveSessionRow active, List<FinishedSessionRow> finished) {
+        public static final Progress NONE = new Progress(null, List.of());
+
+        /** Finished, and not started again since (re-reading a book makes it not completed until its end). */
+        public boolean completed() {
+            return !finished.isEmpty() && (active == null || active.startedAt <= finished.get(0).completedAt);
+        }
+    }
+
+    public record Completion(boolean completed, Long lastCompletedAt) {
+    }
+
+    /** The result of an update: the active session, or (when the book was finished) the finished reading. */
+    public record Outcome(ActiveSessionRow active, FinishedSessionRow finished) {
+    }
+
+    public Map<String, Progress> forMedia(String userId, List<String> mediaIds) {
+        Map<String, Progress> out = new HashMap<>();
+        if (mediaIds.isEmpty()) {
+            return out;
+        }
+        db.auto(s -> {
+            ReadingMapper m = s.getMapper(ReadingMapper.class);
+            Map<String, ActiveSessionRow> active = new HashMap<>();
+            m.activeFor(userId, mediaIds).forEach(a -> active.put(a.mediaId, a));
+            Map<String, List<FinishedSessionRow>> finished = new HashMap<>();
+            m.finishedFor(userId, mediaIds).forEach(f -> finished.computeIfAbsent(f.mediaId, k -> new java.util.ArrayList<>()).add(f));
+            for (String id : mediaIds) {
+                out.put(id, new Progress(active.get(id), finished.getOrDefault(id, List.of())));
+            }
+            return null;
+        });
+        return out;
+    }
+
+    public Outcome update(Viewer viewer, String mediaId, Update u) {
+        MediaRow media = visible(viewer, mediaId);
+        boolean epub = "epub".equalsIgnoreCase(media.extension);
+        if (u.page() == null && u.epubcfi() == null && u.percentage() == null) {
+            throw ApiException.badRequest("Send a page, or an epubcfi and percentage");
+        }
+        if (u.page() != null && (u.page() < 1 || (media.pages > 0 && u.page() > media.pages))) {
+            throw ApiException.badRequest("page must be between 1 and " + media.pages);
+        }
+        if (u.percentage() != null && (u.percentage() < 0 || u.percentage() > 1 || u.percentage().isNaN())) {
+            throw ApiException.badRequest("percentage must be between 0 and 1");
+        }
+        if (u.epubcfi() != null && (u.epubcfi().length() > 1024 || !u.epubcfi().startsWith("epubcfi("))) {
+            throw ApiException.badRequest("epubcfi must be an EPUB CFI, e.g. epubcfi(/6/4!/4/2)");
+        }
+        if (u.elapsedSeconds() != null && u.elapsedSeconds() < 0) {
+            throw ApiException.badRequest("elapsed_seconds must not be negative");
+        }
+        boolean done = (u.page() != null && media.pages > 0 && u.page() == media.pages && !epub)
+                || (u.percentage() != null && u.percentage() >= 1.0);
+        return save(viewer.userId(), mediaId, u, done);
+    }
+
+    private Outcome save(String userId, String mediaId, Update u, boolean finish) {
+        long now = System.currentTimeMillis();
+        try {
+            return db.tx(s -> {
+                ReadingMapper m = s.getMapper(ReadingMapper.class);
+                ActiveSessionRow active = m.findActive(userId, mediaId);
+                if (finish) {
+                    FinishedSessionRow f = new FinishedSessionRow();
+                    f.id = UUID.randomUUID().toString();
+                    f.userId = userId;
+                    f.mediaId = mediaId;
+                    f.startedAt = active == null ? now : active.startedAt;
+                    f.completedAt = now;
+                    f.elapsedSeconds = u.elapsedSeconds() != null ? u.elapsedSeconds() : active == null ? null : active.elapsedSeconds;
+                    m.deleteActive(userId, mediaId);
+                    m.insertFinished(f);
+                    return new Outcome(null, f);
+                }
+                boolean fresh = active == null;
+                if (fresh) {
+                    active = new ActiveSessionRow();
+                    active.id = UUID.randomUUID().toString();
+                    active.userId = userId;
+                    active.mediaId = mediaId;
+                    active.startedAt = now;
+                }
+                if (u.page() != null) active.page = u.page();
+                if (u.epubcfi() != null) active.epubcfi = u.epubcfi();
+                if (u.percentage() != null) active.percentageCompleted = u.percentage();
+                if (u.elapsedSeconds() != null) active.elapsedSeconds = u.elapsedSeconds();
+                if (u.deviceId() != null) active.deviceId = u.deviceId().length() > 255 ? u.deviceId().substring(0, 255) : u.deviceId();
+                active.updatedAt = now;
+                if (fresh) {
+                    m.insertActive(active);
+                } else {
+                    m.updateActive(active);
+                }
+                return new Outcome(active, null);
+            });
+        } catch (PersistenceException e) {
+            // Two devices started the same book at the same moment: the other insert won; update it.
+            if (isUniqueViolation(e)) {
+                return save(userId, mediaId, u, finish);
+            }
+            throw e;
+        }
+    }
+
+    public ActiveSessionRow active(Viewer viewer, String mediaId) {
+        visible(viewer, mediaId);
+        return db.auto(s -> s.getMapper(ReadingMapper.class).findActive(viewer.userId(), mediaId));
+    }
+
+    public void clear(Viewer viewer, String mediaId) {
+        visible(viewer, mediaId);
+        db.auto(s -> s.getMapper(ReadingMapper.class).deleteActive(viewer.userId(), mediaId));
+    }
+
+    public Completion completion(Viewer viewer, String mediaId) {
+        visible(viewer, mediaId);
+        Progress p = forMedia(viewer.userId(), List.of(mediaId)).get(mediaId);
+        return new Completion(p.completed(), p.finished().isEmpty() ? null : p.finished().get(0).completedAt);
+    }
+
+    /**
+     * Marks the book finished, or (not complete) puts the reader back at {@code page}, by default
+     * the last page of a comic or the start of an EPUB.
+     */
+    public Outcome setComplete(Viewer viewer, String mediaId, boolean complete, Integer page) {
+        MediaRow media = visible(viewer, mediaId);
+        if (complete) {
+            return save(viewer.userId(), mediaId, new Update(null, null, null, null, null), true);
+        }
+        boolean epub = "epub".equalsIgnoreCase(media.extension);
+        int at = page != null ? page : epub ? 1 : Math.max(1, media.pages);
+        if (at < 1 || (media.pages > 0 && at > media.pages)) {
+            throw ApiException.badRequest("page must be between 1 and " + media.pages);
+        }
+        return save(viewer.userId(), mediaId, new Update(at, null, epub ? 0.0 : null, null, null), false);
+    }
+
+    private MediaRow visible(Viewer viewer, String mediaId) {
+        MediaRow media = db.auto(s -> s.getMapper(MediaMapper.class).findVisible(mediaId, viewer));
+        if (media == null) {
+            throw ApiException.notFound("No book with id " + mediaId);
+        }
+        return media;
+    }
+
+    private static boolean isUniqueViolation(PersistenceException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,103 @@
+package org.longbox.server.web;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Streams a file the way downloads should be served: never buffered whole, with ETag and
+ * Last-Modified for conditional requests, a single byte range (206/416) for resuming, and a
+ * Content-Disposition that survives any file name.
+ */
+public final class FileResponder {
+    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+
+    private FileResponder() {
+    }
+
+    public static Response serve(Request request, String rangeHeader, Path file, String contentType, String downloadName)
+            throws IOException {
+        long size = Files.size(file);
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        EntityTag etag = new EntityTag(Long.toHexString(size) + "-" + Long.toHexString(modified));
+        Date lastModified = new Date(modified / 1000 * 1000);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        long start = 0;
+        long end = size - 1;
+        boolean partial = false;
+        if (rangeHeader != null && !rangeHeader.isBlank()) {
+            Matcher m = RANGE.matcher(rangeHeader.trim());
+            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                // several ranges, or a unit we do not know: RFC 9110 lets us answer with the whole file
+                partial = false;
+            } else {
+                if (m.group(1).isEmpty()) {
+                    long suffix = Long.parseLong(m.group(2));
+                    start = Math.max(0, size - suffix);
+                } else {
+                    start = Long.parseLong(m.group(1));
+                    end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+                }
+                if (start >= size || start > end) {
+                    return Response.status(416).header("Content-Range", "bytes */" + size).header("Accept-Ranges", "bytes")
+                            .type("application/json").entity("{\"status\":416,\"message\":\"Range not satisfiable\"}").build();
+                }
+                partial = true;
+            }
+        }
+        long from = start;
+        long length = end - start + 1;
+        StreamingOutput body = out -> copy(file, from, length, out);
+        Response.ResponseBuilder r = Response.status(partial ? 206 : 200).entity(body).type(contentType)
+                .header("Accept-Ranges", "bytes").header("Content-Length", length).tag(etag).lastModified(lastModified)
+                .header("Cache-Control", "private, max-age=0, must-revalidate");
+        if (partial) {
+            r.header("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        }
+        if (downloadName != null) {
+            r.header("Content-Disposition", disposition(downloadName));
+        }
+        return r.build();
+    }
+
+    /** {@code attachment; filename="ascii fallback"; filename*=UTF-8''percent-encoded} (RFC 6266). */
+    public static String disposition(String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private static void copy(Path file, long from, long length, OutputStream out) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+             InputStream in = Channels.newInputStream(ch.position(from))) {
+            byte[] buf = new byte[64 * 1024];
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buf, 0, n);
+                left -= n;
+            }
+        }
+    }
+}
