@@ -1,6 +1,11 @@
 package org.longbox.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -55,10 +60,12 @@ public final class LibraryContentResource {
     private final JobService jobs;
     private final MediaViews views;
     private final ThumbnailService thumbnails;
+    private final Thumbnails thumbnailResponses;
 
     public LibraryContentResource(LibraryService libraries, SeriesService series, MediaService media, ScanService scans,
-                           JobService jobs, MediaViews views, ThumbnailService thumbnails) {
+                           JobService jobs, MediaViews views, ThumbnailService thumbnails, Thumbnails thumbnailResponses) {
         this.thumbnails = thumbnails;
+        this.thumbnailResponses = thumbnailResponses;
         this.libraries = libraries;
         this.series = series;
         this.media = media;
@@ -90,6 +97,18 @@ public final class LibraryContentResource {
         Viewer viewer = Viewer.of(caller);
         libraries.get(viewer, id);
         return LibraryStatsDto.of(media.stats(viewer, id, allUsers));
+    }
+
+    @GET
+    @Path("{id}/thumbnail")
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @Operation(summary = "The library's thumbnail: its first book's, in name order")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
+    public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
+            throws java.io.IOException {
+        Viewer viewer = Viewer.of(Caller.of(sc));
+        libraries.get(viewer, id);
+        return thumbnailResponses.serve(thumbnailResponses.firstBook(viewer, id, null), request);
     }
 
     @GET

@@ -36,15 +36,27 @@ import java.util.Date;
 import java.util.List;
 
 /** A book's bytes: the file, its pages, their sizes. */
-@Path("/api/v1/media/{id}")
+@Path("/api/v1/media")
 @Tag(name = "media")
 public final class MediaFileResource {
     private final MediaService media;
     private final BookFiles files;
+    private final Thumbnails thumbnails;
 
-    public MediaFileResource(MediaService media, BookFiles files) {
+    public MediaFileResource(MediaService media, BookFiles files, Thumbnails thumbnails) {
         this.media = media;
         this.files = files;
+        this.thumbnails = thumbnails;
+    }
+
+    @GET
+    @Path("{id}/thumbnail")
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @Operation(summary = "The book's thumbnail", description = "Made during scans when the library asks for thumbnails, "
+            + "else from the first page on first request; never larger than its box.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
+    public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc) throws IOException {
+        return thumbnails.serve(media.get(Viewer.of(Caller.of(sc)), id), request);
     }
 
     /** One page's size. */
@@ -53,7 +65,7 @@ public final class MediaFileResource {
     }
 
     @GET
-    @Path("file")
+    @Path("{id}/file")
     @Produces(MediaType.WILDCARD)
     @RequiresPermission(Permission.FILE_DOWNLOAD)
     @Operation(summary = "Download the book file", description = "Streamed, with Range requests (206), ETag and "
@@ -69,7 +81,7 @@ public final class MediaFileResource {
     }
 
     @GET
-    @Path("page/{page}")
+    @Path("{id}/page/{page}")
     @Produces({"image/jpeg", "image/png", "image/gif", "image/webp"})
     @Operation(summary = "A page image (1-based)", description = "In its own format (Content-Type says which), or "
             + "scaled to fit width and/or height. Conditional GET with ETag and Last-Modified. A page out of range is 400.")
@@ -91,7 +103,7 @@ public final class MediaFileResource {
     }
 
     @GET
-    @Path("dimensions")
+    @Path("{id}/dimensions")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The size of every page", description = "Measured once, then kept.")
     public List<PageDimension> dimensions(@PathParam("id") String id, @Context SecurityContext sc) {

@@ -3,6 +3,11 @@ package org.longbox.api;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -33,11 +38,25 @@ public final class SeriesResource {
     private final SeriesService series;
     private final MediaService media;
     private final MediaViews views;
+    private final Thumbnails thumbnails;
 
-    public SeriesResource(SeriesService series, MediaService media, MediaViews views) {
+    public SeriesResource(SeriesService series, MediaService media, MediaViews views, Thumbnails thumbnails) {
         this.series = series;
         this.media = media;
         this.views = views;
+        this.thumbnails = thumbnails;
+    }
+
+    @GET
+    @Path("{id}/thumbnail")
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @Operation(summary = "The series' thumbnail: its first book's")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
+    public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
+            throws java.io.IOException {
+        Viewer viewer = Viewer.of(Caller.of(sc));
+        series.get(viewer, id);
+        return thumbnails.serve(thumbnails.firstBook(viewer, null, id), request);
     }
 
     @GET

@@ -12,7 +12,7 @@ import org.longbox.api.LibraryContentResource;
 import org.longbox.api.LibraryResource;
 import org.longbox.api.MediaFileResource;
 import org.longbox.api.MediaResource;
-import org.longbox.api.ThumbnailResource;
+import org.longbox.api.Thumbnails;
 import org.longbox.api.MediaViews;
 import org.longbox.api.ProgressResource;
 import org.longbox.api.SeriesResource;
@@ -65,18 +65,18 @@ public final class ApiApplication extends ResourceConfig {
         register(CatchAllMapper.class);
 
         MediaViews views = new MediaViews(s.progress());
+        Thumbnails thumbnails = new Thumbnails(s.libraries(), s.media(), s.bookFiles(), s.thumbnails());
         List<Object> resources = List.of(
                 new ServerResource(s.users(), s.version()),
                 new AuthResource(s.logins(), s.users()),
                 new UserResource(s.users(), new LoginActivityService(s.database())),
                 new ApiKeyResource(s.apiKeys()),
                 new LibraryResource(s.libraries()),
-                new LibraryContentResource(s.libraries(), s.series(), s.media(), s.scans(), s.jobs(), views, s.thumbnails()),
-                new MediaFileResource(s.media(), s.bookFiles()),
-                new ThumbnailResource(s.libraries(), s.series(), s.media(), s.bookFiles(), s.thumbnails()),
+                new LibraryContentResource(s.libraries(), s.series(), s.media(), s.scans(), s.jobs(), views, s.thumbnails(), thumbnails),
+                new MediaFileResource(s.media(), s.bookFiles(), thumbnails),
                 new MediaResource(s.media(), s.series(), views),
                 new ProgressResource(s.progress()),
-                new SeriesResource(s.series(), s.media(), views),
+                new SeriesResource(s.series(), s.media(), views, thumbnails),
                 new JobResource(s.jobs()),
                 new OpdsV12Resource(s.startedAt()),
                 new OpdsV2Resource(),

@@ -1,0 +1,66 @@
+package org.longbox.api;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.longbox.library.BookFiles;
+import org.longbox.library.LibraryService;
+import org.longbox.library.MediaRow;
+import org.longbox.library.MediaService;
+import org.longbox.library.ThumbnailService;
+import org.longbox.media.BookException;
+import org.longbox.server.PageRequest;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.Viewer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Date;
+import java.util.List;
+
+/** Serving thumbnails of books, and of series and libraries through their first book. */
+public final class Thumbnails {
+    private final LibraryService libraries;
+    private final MediaService media;
+    private final BookFiles files;
+    private final ThumbnailService thumbnails;
+
+    public Thumbnails(LibraryService libraries, MediaService media, BookFiles files, ThumbnailService thumbnails) {
+        this.libraries = libraries;
+        this.media = media;
+        this.files = files;
+        this.thumbnails = thumbnails;
+    }
+
+    /** The first readable book, in name order, of a series or (seriesId null) a library. */
+    MediaRow firstBook(Viewer viewer, String libraryId, String seriesId) {
+        MediaService.Filter f = new MediaService.Filter(libraryId, seriesId, null, null, null, null, null, null, null, null,
+                null, null, List.of("READY"), null, null);
+        var page = media.list(viewer, f, PageRequest.of(1, 1, false, null, null));
+        if (page.items().isEmpty()) {
+            throw ApiException.notFound("No readable book to take a thumbnail from");
+        }
+        return page.items().get(0);
+    }
+
+    Response serve(MediaRow m, Request request) throws IOException {
+        if (!"READY".equals(m.status)) {
+            throw ApiException.notFound("The book cannot be read (" + m.status + ")");
+        }
+        ThumbnailService.Stored t;
+        try {
+            t = thumbnails.findOrMake(m.id, files.file(m), libraries.thumbnailConfig(m.libraryId));
+        } catch (BookException e) {
+            throw ApiException.notFound("No thumbnail: " + e.getMessage());
+        }
+        long modified = Files.getLastModifiedTime(t.file()).toMillis();
+        EntityTag etag = new EntityTag(m.id + "-" + Long.toHexString(modified));
+        Date lastModified = new Date(modified / 1000 * 1000);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        return Response.ok(Files.readAllBytes(t.file()), t.mediaType()).tag(etag).lastModified(lastModified)
+                .header("Cache-Control", "private, max-age=86400").build();
+    }
+}

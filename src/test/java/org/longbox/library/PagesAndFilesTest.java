@@ -1,0 +1,184 @@
+package org.longbox.library;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.longbox.testing.Accounts;
+import org.longbox.testing.Books;
+import org.longbox.testing.Http;
+import org.longbox.testing.LongboxServer;
+import org.longbox.testing.Scans;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Serving a book's pages, file, dimensions and thumbnail. */
+class PagesAndFilesTest {
+    @RegisterExtension
+    static LongboxServer server = LongboxServer.builder().claimedBy("owner", "pw").build();
+    @TempDir
+    static Path root;
+    static Http http;
+    static String owner;
+    static String bookId;
+    static byte[] page2;
+    static Path bookFile;
+
+    @BeforeAll
+    static void scan() throws Exception {
+        http = server.http();
+        owner = server.ownerSession();
+        page2 = Books.png(300, 450, 2);
+        bookFile = Books.cbz()
+                .page("p10.jpg", Books.jpeg(200, 300, 10))
+                .page("p2.png", page2)
+                .page("p1.png", Books.png(100, 150, 1))
+                .page("zz/../../escape.png", Books.png(50, 50, 3))
+                .write(root.resolve("Series/Book One.cbz"));
+        String lib = Scans.library(http, owner, "Lib", root, null);
+        Scans.scan(http, owner, lib);
+        bookId = http.get("/api/v1/media").cookie(owner).send().json().get("data").get(0).get("id").asText();
+    }
+
+    @Test
+    void pagesComeInNaturalOrderWithTheirTrueContentType() {
+        Http.Res first = http.get("/api/v1/media/" + bookId + "/page/1").cookie(owner).send();
+        assertEquals(200, first.status());
+        assertEquals("image/png", first.contentType());
+        Http.Res second = http.get("/api/v1/media/" + bookId + "/page/2").cookie(owner).send();
+        assertArrayEquals(page2, second.bytes(), "p2 is page 2, served byte for byte");
+        Http.Res third = http.get("/api/v1/media/" + bookId + "/page/3").cookie(owner).send();
+        assertEquals("image/jpeg", third.contentType());
+        assertEquals(200, http.get("/api/v1/media/" + bookId + "/page/4").cookie(owner).send().status(),
+                "a zip-slip entry name is just a page name");
+        assertFalse(Files.exists(root.getParent().resolve("escape.png")));
+        assertFalse(Files.exists(root.resolve("escape.png")));
+    }
+
+    @Test
+    void pagesOutOfRangeAreClientErrorsNotServerErrors() {
+        for (String p : new String[]{"0", "5", "99999", "-1"}) {
+            Http.Res r = http.get("/api/v1/media/" + bookId + "/page/" + p).cookie(owner).send();
+            assertEquals(400, r.status(), p + ": " + r);
+            assertEquals(400, r.json().get("status").asInt());
+        }
+        assertEquals(400, http.get("/api/v1/media/" + bookId + "/page/two").cookie(owner).send().status());
+        assertEquals(404, http.get("/api/v1/media/no-such-book/page/1").cookie(owner).send().status());
+        assertEquals(400, http.get("/api/v1/media/" + bookId + "/page/1?width=0").cookie(owner).send().status());
+        assertEquals(400, http.get("/api/v1/media/" + bookId + "/page/1?width=99999").cookie(owner).send().status());
+    }
+
+    @Test
+    void pagesScaleToFitAndAnswerConditionalRequests() throws Exception {
+        Http.Res scaled = http.get("/api/v1/media/" + bookId + "/page/2?width=100").cookie(owner).send();
+        assertEquals(200, scaled.status());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(scaled.bytes()));
+        assertEquals(100, img.getWidth());
+        assertEquals(150, img.getHeight(), "aspect ratio kept");
+
+        Http.Res full = http.get("/api/v1/media/" + bookId + "/page/2").cookie(owner).send();
+        String etag = full.header("ETag");
+        assertNotNull(etag);
+        assertNotNull(full.header("Last-Modified"));
+        assertEquals(304, http.get("/api/v1/media/" + bookId + "/page/2").cookie(owner).header("If-None-Match", etag).send().status());
+        assertEquals(304, http.get("/api/v1/media/" + bookId + "/page/2").cookie(owner)
+                .header("If-Modified-Since", full.header("Last-Modified")).send().status());
+    }
+
+    @Test
+    void dimensionsListEveryPage() {
+        JsonNode dims = http.get("/api/v1/media/" + bookId + "/dimensions").cookie(owner).send().json();
+        assertEquals(4, dims.size());
+        assertEquals(100, dims.get(0).get("width").asInt());
+        assertEquals(150, dims.get(0).get("height").asInt());
+        assertEquals(300, dims.get(1).get("width").asInt());
+        assertEquals(dims, http.get("/api/v1/media/" + bookId + "/dimensions").cookie(owner).send().json(), "stored once, same after");
+    }
+
+    @Test
+    void theFileDownloadsWithRangesAndNeedsFileDownload() throws Exception {
+        byte[] bytes = Files.readAllBytes(bookFile);
+        Http.Res whole = http.get("/api/v1/media/" + bookId + "/file").cookie(owner).send();
+        assertEquals(200, whole.status());
+        assertArrayEquals(bytes, whole.bytes());
+        assertEquals("application/vnd.comicbook+zip", whole.contentType());
+        assertTrue(whole.header("Content-Disposition").startsWith("attachment; filename=\"Book One.cbz\""), whole.header("Content-Disposition"));
+        assertEquals("bytes", whole.header("Accept-Ranges"));
+
+        Http.Res part = http.get("/api/v1/media/" + bookId + "/file").cookie(owner).header("Range", "bytes=10-19").send();
+        assertEquals(206, part.status());
+        assertArrayEquals(Arrays.copyOfRange(bytes, 10, 20), part.bytes());
+        assertEquals("bytes 10-19/" + bytes.length, part.header("Content-Range"));
+        Http.Res tail = http.get("/api/v1/media/" + bookId + "/file").cookie(owner).header("Range", "bytes=-5").send();
+        assertArrayEquals(Arrays.copyOfRange(bytes, bytes.length - 5, bytes.length), tail.bytes());
+        Http.Res beyond = http.get("/api/v1/media/" + bookId + "/file").cookie(owner).header("Range", "bytes=" + bytes.length + "-").send();
+        assertEquals(416, beyond.status());
+        assertEquals(304, http.get("/api/v1/media/" + bookId + "/file").cookie(owner).header("If-None-Match", whole.header("ETag")).send().status());
+
+        Accounts.createUser(http, owner, "reader", "pw");
+        String reader = Accounts.login(http, "reader", "pw");
+        assertEquals(403, http.get("/api/v1/media/" + bookId + "/file").cookie(reader).send().status());
+        assertEquals(200, http.get("/api/v1/media/" + bookId + "/page/1").cookie(reader).send().status(), "reading needs no permission");
+        Accounts.createUser(http, owner, "downloader", "pw", "file:download");
+        assertEquals(200, http.get("/api/v1/media/" + bookId + "/file").cookie(Accounts.login(http, "downloader", "pw")).send().status());
+    }
+
+    @Test
+    void aFileSwappedForALinkOutsideTheLibraryIsNotServed() throws Exception {
+        Path outside = Files.createTempFile("outside", ".cbz");
+        Files.writeString(outside, "secret");
+        Path sneaky = root.resolve("Series/Sneaky.cbz");
+        Books.cbz().pages(1).write(sneaky);
+        String lib = http.get("/api/v1/libraries").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        Scans.scan(http, owner, lib);
+        String id = http.get("/api/v1/media?search=sneaky").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        Files.delete(sneaky);
+        Files.createSymbolicLink(sneaky, outside);
+        Http.Res r = http.get("/api/v1/media/" + id + "/file").cookie(owner).send();
+        assertEquals(404, r.status(), r.toString());
+        assertFalse(r.text().contains("secret"));
+    }
+
+    @Test
+    void thumbnailsFitTheirBox() throws Exception {
+        Http.Res t = http.get("/api/v1/media/" + bookId + "/thumbnail").cookie(owner).send();
+        assertEquals(200, t.status(), t.toString());
+        assertEquals("image/jpeg", t.contentType());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(t.bytes()));
+        assertTrue(img.getWidth() <= 400 && img.getHeight() <= 600);
+        assertTrue(Files.list(server.configDir().resolve("thumbnails")).anyMatch(p -> p.getFileName().toString().startsWith(bookId)));
+        String series = http.get("/api/v1/series").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        assertEquals(200, http.get("/api/v1/series/" + series + "/thumbnail").cookie(owner).send().status());
+    }
+
+    @Test
+    void configuredThumbnailsAreMadeDuringTheScan() throws Exception {
+        Path other = Files.createDirectories(root.getParent().resolve(root.getFileName() + "-thumbs"));
+        Books.cbz().page("a.png", Books.png(1000, 500, 5)).write(other.resolve("S/Wide.cbz"));
+        String lib = Scans.library(http, owner, "Thumbs", other, Map.of("thumbnail_config",
+                Map.of("format", "Png", "resize_options", Map.of("mode", "Sized", "width", 100, "height", 100))));
+        Scans.scan(http, owner, lib);
+        String id = http.get("/api/v1/libraries/" + lib + "/media").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        Path made = server.configDir().resolve("thumbnails/" + id + ".png");
+        assertTrue(Files.exists(made), "made by the scan, before any request");
+        BufferedImage img = ImageIO.read(made.toFile());
+        assertEquals(100, img.getWidth());
+        assertEquals(50, img.getHeight());
+        assertEquals("image/png", http.get("/api/v1/media/" + id + "/thumbnail").cookie(owner).send().contentType());
+        assertEquals(200, http.delete("/api/v1/libraries/" + lib).cookie(owner).send().status());
+        assertFalse(Files.exists(made), "deleting the library removes its thumbnails");
+    }
+}
