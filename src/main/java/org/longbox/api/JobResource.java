@@ -2,7 +2,10 @@ package org.longbox.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +17,10 @@ import org.longbox.api.dto.JobDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.auth.OwnerOnly;
 import org.longbox.library.jobs.JobService;
+import org.longbox.library.scan.ScanScheduler;
+import org.longbox.server.errors.ApiException;
+
+import java.util.List;
 
 /** Stump's {@code /jobs}: background work (scans), with progress; owner only, as in Stump. */
 @Path("/api/v1/jobs")
@@ -22,9 +29,38 @@ import org.longbox.library.jobs.JobService;
 @OwnerOnly
 public final class JobResource {
     private final JobService jobs;
+    private final ScanScheduler scheduler;
 
-    public JobResource(JobService jobs) {
+    public JobResource(JobService jobs, ScanScheduler scheduler) {
         this.jobs = jobs;
+        this.scheduler = scheduler;
+    }
+
+    /** Stump's JobScheduleConfig. */
+    @Schema(name = "JobSchedulerConfig")
+    public record SchedulerConfigDto(@Schema(description = "Seconds between scans of every library (at least 60); null: none")
+                                     Integer intervalSecs, List<String> excludedLibraryIds) {
+    }
+
+    @GET
+    @Path("scheduler-config")
+    @Operation(summary = "The scheduled-scan settings")
+    public SchedulerConfigDto schedulerConfig() {
+        ScanScheduler.Config c = scheduler.config();
+        return new SchedulerConfigDto(c.intervalSecs(), c.excludedLibraryIds());
+    }
+
+    @POST
+    @Path("scheduler-config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the scheduled-scan settings", description = "Every interval_secs every library but the "
+            + "excluded ones is scanned; interval_secs null stops scheduled scans.")
+    public SchedulerConfigDto setSchedulerConfig(SchedulerConfigDto body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body {interval_secs, excluded_library_ids} is required");
+        }
+        ScanScheduler.Config c = scheduler.update(new ScanScheduler.Config(body.intervalSecs(), body.excludedLibraryIds()));
+        return new SchedulerConfigDto(c.intervalSecs(), c.excludedLibraryIds());
     }
 
     @GET

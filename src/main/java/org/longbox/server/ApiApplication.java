@@ -7,6 +7,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.longbox.api.ApiKeyResource;
 import org.longbox.api.AuthResource;
+import org.longbox.api.EventsResource;
 import org.longbox.api.JobResource;
 import org.longbox.api.LibraryContentResource;
 import org.longbox.api.LibraryResource;
@@ -77,7 +78,8 @@ public final class ApiApplication extends ResourceConfig {
                 new MediaResource(s.media(), s.series(), views),
                 new ProgressResource(s.progress()),
                 new SeriesResource(s.series(), s.media(), views, thumbnails),
-                new JobResource(s.jobs()),
+                new JobResource(s.jobs(), s.scheduler()),
+                new EventsResource(s.events()),
                 new OpdsV12Resource(s.startedAt()),
                 new OpdsV2Resource(),
                 new RootResource(s.version().semver(), s.settings().swaggerEnabled()));

@@ -26,6 +26,8 @@ import org.longbox.library.SeriesService;
 import org.longbox.library.jobs.JobMapper;
 import org.longbox.library.jobs.JobService;
 import org.longbox.library.scan.LibraryScanner;
+import org.longbox.library.scan.LibraryWatcher;
+import org.longbox.library.scan.ScanScheduler;
 import org.longbox.library.scan.ScanService;
 import org.longbox.media.MediaLimits;
 import org.longbox.reading.ProgressService;
@@ -67,6 +69,8 @@ public final class Services {
     private final ScanService scans;
     private final ThumbnailService thumbnails;
     private final BookFiles bookFiles;
+    private final LibraryWatcher watcher;
+    private final ScanScheduler scheduler;
 
     public Services(Settings settings, Database database) {
         this.settings = settings;
@@ -94,6 +98,13 @@ public final class Services {
         this.scans = new ScanService(database, jobs, scanner);
         libraries.addListener(scans);
         libraries.addListener(thumbnails);
+        try {
+            this.watcher = new LibraryWatcher(libraries, scans, "longbox-library-watcher");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot watch library folders: " + e.getMessage(), e);
+        }
+        libraries.addListener(watcher);
+        this.scheduler = new ScanScheduler(database, libraries, scans, "longbox-scan-scheduler");
     }
 
     public static Services from(ServletContext context) {
@@ -135,4 +146,6 @@ public final class Services {
     public ScanService scans() { return scans; }
     public ThumbnailService thumbnails() { return thumbnails; }
     public BookFiles bookFiles() { return bookFiles; }
+    public LibraryWatcher watcher() { return watcher; }
+    public ScanScheduler scheduler() { return scheduler; }
 }

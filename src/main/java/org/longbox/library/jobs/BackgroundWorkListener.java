@@ -5,14 +5,26 @@ import jakarta.servlet.ServletContextListener;
 import org.longbox.server.Services;
 
 /**
- * Stops background work on undeploy, before the database closes: running jobs are cancelled
- * (their finished batches stay) and their threads end.
+ * Background work: library watchers and scheduled scans start with the deployment; on undeploy
+ * they stop and running jobs are cancelled (their finished batches stay), before the database closes.
  */
 public final class BackgroundWorkListener implements ServletContextListener {
     @Override
+    public void contextInitialized(ServletContextEvent event) {
+        if (Services.started(event.getServletContext())) {
+            Services s = Services.from(event.getServletContext());
+            s.watcher().start();
+            s.scheduler().start();
+        }
+    }
+
+    @Override
     public void contextDestroyed(ServletContextEvent event) {
         if (Services.started(event.getServletContext())) {
-            Services.from(event.getServletContext()).jobs().close();
+            Services s = Services.from(event.getServletContext());
+            s.scheduler().close();
+            s.watcher().close();
+            s.jobs().close();
         }
     }
 }

@@ -9,4 +9,7 @@ public interface ServerConfigMapper {
 
     /** Fails with a unique violation when the name is taken (another node got there first). */
     void insert(@Param("name") String name, @Param("value") String value);
+
+    /** Rows changed: 0 when the name is not stored. */
+    int update(@Param("name") String name, @Param("value") String value);
 }
