@@ -62,11 +62,15 @@ public final class Books {
         }
     }
 
-    private static boolean isEpub(ZipArchive zip, Path file) throws BookException {
+    private static boolean isEpub(ZipArchive zip, Path file) {
         if (zip.contains("mimetype")) {
-            byte[] type = zip.read("mimetype", 256);
-            if (new String(type, StandardCharsets.US_ASCII).strip().equals(EPUB_MIMETYPE)) {
-                return true;
+            try {
+                byte[] type = zip.read("mimetype", 256);
+                if (new String(type, StandardCharsets.US_ASCII).strip().equals(EPUB_MIMETYPE)) {
+                    return true;
+                }
+            } catch (BookException e) {
+                // an odd file called mimetype in a comic archive: not an EPUB's
             }
         }
         return zip.contains("META-INF/container.xml")

@@ -20,10 +20,12 @@ import java.util.zip.ZipFile;
 final class ZipArchive implements AutoCloseable {
     private final ZipFile zip;
     private final List<String> files;
+    private final Set<String> fileSet;
 
     private ZipArchive(ZipFile zip, List<String> files) {
         this.zip = zip;
         this.files = files;
+        this.fileSet = Set.copyOf(files);
     }
 
     static ZipArchive open(Path file, MediaLimits limits) throws BookException {
@@ -54,7 +56,7 @@ final class ZipArchive implements AutoCloseable {
     }
 
     boolean contains(String name) {
-        return files.contains(name);
+        return fileSet.contains(name);
     }
 
     /**
