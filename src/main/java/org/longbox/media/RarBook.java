@@ -57,7 +57,13 @@ final class RarBook implements Book {
             } else {
                 throw new BookException("unknown RAR version");
             }
-            return new RarBook(file, ch, limits, bsdtar, entries);
+            RarBook book = new RarBook(file, ch, limits, bsdtar, entries);
+            for (int i = 0; i < book.pages.size(); i++) {
+                if (book.pages.get(i).size() > limits.maxEntryBytes()) {
+                    throw Bounded.tooLarge("page " + (i + 1) + " (" + book.pages.get(i).name() + ")", limits.maxEntryBytes());
+                }
+            }
+            return book;
         } catch (IOException e) {
             close(ch);
             throw new BookException("cannot read the file: " + e.getMessage(), e);

@@ -59,6 +59,12 @@ final class ZipArchive implements AutoCloseable {
         return fileSet.contains(name);
     }
 
+    /** What the entry says its uncompressed size is (-1 when unknown). */
+    long declaredSize(String name) {
+        ZipEntry entry = zip.getEntry(name);
+        return entry == null ? -1 : entry.getSize();
+    }
+
     /**
      * The entry's bytes, refused as soon as it declares or inflates to more than {@code max}:
      * a header that lies about the size still costs at most {@code max} bytes of memory.

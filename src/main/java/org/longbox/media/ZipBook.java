@@ -16,8 +16,20 @@ final class ZipBook implements Book {
         this.metadata = EntryNames.comicInfo(zip.files()).map(this::comicInfo).orElse(BookMetadata.EMPTY);
     }
 
-    static ZipBook of(ZipArchive zip, MediaLimits limits) {
-        return new ZipBook(zip, limits);
+    /**
+     * A page that declares more than {@link MediaLimits#maxEntryBytes()} refuses the whole book at
+     * open, so a zip bomb is an ERROR at scan time rather than a surprise at reading time. (A page
+     * whose header lies is still stopped when it is read.)
+     */
+    static ZipBook of(ZipArchive zip, MediaLimits limits) throws BookException {
+        ZipBook book = new ZipBook(zip, limits);
+        for (int i = 0; i < book.pages.size(); i++) {
+            String name = book.pages.get(i);
+            if (zip.declaredSize(name) > limits.maxEntryBytes()) {
+                throw Bounded.tooLarge("page " + (i + 1) + " (" + name + ")", limits.maxEntryBytes());
+            }
+        }
+        return book;
     }
 
     @Override

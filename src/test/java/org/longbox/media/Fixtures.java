@@ -21,13 +21,13 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
 /** Book fixtures made in code: images, ZIPs and ways to damage them. */
-final class Fixtures {
-    static final MediaLimits SMALL = new MediaLimits(100, 8L << 20, 64L << 10, 4_000_000L, 800);
+public final class Fixtures {
+    public static final MediaLimits SMALL = new MediaLimits(100, 8L << 20, 64L << 10, 4_000_000L, 800);
 
     private Fixtures() {
     }
 
-    static BufferedImage picture(int width, int height, Color color) {
+    public static BufferedImage picture(int width, int height, Color color) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(color);
@@ -38,19 +38,19 @@ final class Fixtures {
         return image;
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return write(picture(width, height, Color.ORANGE), "png");
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return write(picture(width, height, Color.CYAN), "jpeg");
     }
 
-    static byte[] gif(int width, int height) {
+    public static byte[] gif(int width, int height) {
         return write(picture(width, height, Color.GREEN), "gif");
     }
 
-    static byte[] write(BufferedImage image, String format) {
+    public static byte[] write(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -66,7 +66,7 @@ final class Fixtures {
      * A valid lossless WebP (VP8L) of one colour, built by hand: five "simple" prefix codes with a
      * single symbol each (green, red, blue, alpha, distance), so every pixel takes zero bits.
      */
-    static byte[] webp(int width, int height, int argb) {
+    public static byte[] webp(int width, int height, int argb) {
         Bits w = new Bits();
         w.put(0x2f, 8);
         w.put(width - 1, 14);
@@ -96,7 +96,7 @@ final class Fixtures {
     }
 
     /** A PNG whose header claims width x height over a tiny, truncated IDAT: only a header-first decoder survives it. */
-    static byte[] pngHeaderOnly(int width, int height) {
+    public static byte[] pngHeaderOnly(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
@@ -125,7 +125,7 @@ final class Fixtures {
     }
 
     /** A deflated ZIP with the entries in the given order; a null value makes a directory entry. */
-    static byte[] zip(Map<String, byte[]> entries) {
+    public static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -142,7 +142,7 @@ final class Fixtures {
     }
 
     /** A ZIP whose first entry is stored, uncompressed (EPUB's mimetype rule). */
-    static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
+    public static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(data.length);
@@ -154,7 +154,7 @@ final class Fixtures {
         zip.closeEntry();
     }
 
-    static Path file(Path dir, String name, byte[] content) {
+    public static Path file(Path dir, String name, byte[] content) {
         try {
             return Files.write(dir.resolve(name), content);
         } catch (IOException e) {
@@ -163,7 +163,7 @@ final class Fixtures {
     }
 
     /** Offset of the central directory header of {@code name}. */
-    static int central(byte[] zip, String name) {
+    public static int central(byte[] zip, String name) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i + 46 + n.length <= zip.length; i++) {
@@ -175,16 +175,16 @@ final class Fixtures {
         throw new IllegalArgumentException("no central header for " + name);
     }
 
-    static void putShort(byte[] b, int at, int value) {
+    public static void putShort(byte[] b, int at, int value) {
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(at, (short) value);
     }
 
-    static void putInt(byte[] b, int at, long value) {
+    public static void putInt(byte[] b, int at, long value) {
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(at, (int) value);
     }
 
     /** Writes {@code mib} MiB of zeros as one deflated entry: about 1 KiB on disk per MiB. */
-    static void zipBomb(OutputStream target, String name, int mib) throws IOException {
+    public static void zipBomb(OutputStream target, String name, int mib) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(target)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             zip.putNextEntry(new ZipEntry(name));

@@ -165,12 +165,11 @@ class RarBookTest {
     }
 
     @Test
-    void anEntryOverTheSizeLimitIsRefusedBeforeReading() throws Exception {
+    void anEntryOverTheSizeLimitRefusesTheBookAtOpen() throws Exception {
         MediaLimits tiny = new MediaLimits(100, 100, 100, 1000, 100);
         Path file = Fixtures.file(dir, "big.cbr", archive(5, List.of(RarWriter.Entry.stored("1.png", Fixtures.png(200, 200)))));
-        try (Book book = RarBook.open(file, tiny, Bsdtar.absent())) {
-            assertTrue(assertThrows(BookException.class, () -> book.page(1)).getMessage().contains("larger than"));
-        }
+        assertTrue(assertThrows(BookException.class, () -> RarBook.open(file, tiny, Bsdtar.absent())).getMessage()
+                .contains("larger than"), "a scan records the book as ERROR instead of failing at reading time");
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

@@ -13,23 +13,23 @@ import java.util.zip.CRC32;
  * split. {@link #rar5Packed} also makes real RAR 5 compressed data (one Huffman block of literals),
  * which libarchive unpacks.
  */
-final class RarWriter {
+public final class RarWriter {
     /** {@code packed} is what is written as the entry's data; for a stored entry it is {@code data}. */
-    record Entry(String name, byte[] data, byte[] packed, int method, boolean encrypted, boolean split,
+    public record Entry(String name, byte[] data, byte[] packed, int method, boolean encrypted, boolean split,
             boolean directory, boolean compactUnicode) {
-        static Entry stored(String name, byte[] data) {
+        public static Entry stored(String name, byte[] data) {
             return new Entry(name, data, data, 0, false, false, false, false);
         }
 
-        Entry asCompressed(byte[] packedData, int m) {
+        public Entry asCompressed(byte[] packedData, int m) {
             return new Entry(name, data, packedData, m, encrypted, split, directory, compactUnicode);
         }
 
-        Entry asEncrypted() {
+        public Entry asEncrypted() {
             return new Entry(name, data, packed, method, true, split, directory, compactUnicode);
         }
 
-        Entry asSplit() {
+        public Entry asSplit() {
             return new Entry(name, data, packed, method, encrypted, true, directory, compactUnicode);
         }
 
@@ -37,18 +37,18 @@ final class RarWriter {
             return new Entry(name, data, packed, method, encrypted, split, directory, true);
         }
 
-        static Entry directory(String name) {
+        public static Entry directory(String name) {
             return new Entry(name, new byte[0], new byte[0], 0, false, false, true, false);
         }
     }
 
-    static final int RAR4_SOLID = 0x08;
-    static final int RAR4_HEADERS_ENCRYPTED = 0x80;
+    public static final int RAR4_SOLID = 0x08;
+    public static final int RAR4_HEADERS_ENCRYPTED = 0x80;
 
     private RarWriter() {
     }
 
-    static byte[] rar4(List<Entry> entries, int mainFlags) {
+    public static byte[] rar4(List<Entry> entries, int mainFlags) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0x00});
         out.writeBytes(rar4Block(0x73, mainFlags, new byte[6]));
@@ -95,7 +95,7 @@ final class RarWriter {
         return out.toByteArray();
     }
 
-    static byte[] rar5(List<Entry> entries, boolean solid, boolean headersEncrypted) {
+    public static byte[] rar5(List<Entry> entries, boolean solid, boolean headersEncrypted) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00});
         if (headersEncrypted) {
@@ -132,7 +132,7 @@ final class RarWriter {
      * RAR 5 compressed data for {@code data}: one block holding Huffman tables in which every byte
      * value has an 8-bit code (so each literal is written as itself) and nothing else has a code.
      */
-    static byte[] rar5Packed(byte[] data) {
+    public static byte[] rar5Packed(byte[] data) {
         MsbBits bits = new MsbBits();
         for (int symbol = 0; symbol < 20; symbol++) {
             bits.put(symbol == 8 || symbol == 19 ? 1 : 0, 4); // bit-length table: codes "0" = 8, "1" = 19
@@ -162,7 +162,7 @@ final class RarWriter {
         return out.toByteArray();
     }
 
-    static byte[] vint(long value) {
+    public static byte[] vint(long value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         do {
             int b = (int) (value & 0x7F);
@@ -172,7 +172,7 @@ final class RarWriter {
         return out.toByteArray();
     }
 
-    static long crc(byte[] data) {
+    public static long crc(byte[] data) {
         CRC32 crc = new CRC32();
         crc.update(data);
         return crc.getValue();
