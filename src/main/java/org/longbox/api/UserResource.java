@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +27,7 @@ import org.longbox.api.dto.UserDto;
 import org.longbox.auth.Caller;
 import org.longbox.auth.LoginActivityService;
 import org.longbox.auth.OwnerOnly;
+import org.longbox.auth.SessionService;
 import org.longbox.auth.RequiresPermission;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Permission;
@@ -38,17 +40,20 @@ import org.longbox.user.UserService;
 public final class UserResource {
     private final UserService users;
     private final LoginActivityService activity;
+    private final SessionService sessions;
 
-    public UserResource(UserService users, LoginActivityService activity) {
+    public UserResource(UserService users, LoginActivityService activity, SessionService sessions) {
         this.users = users;
         this.activity = activity;
+        this.sessions = sessions;
     }
 
     @GET
     @RequiresPermission(Permission.USER_READ)
     @Operation(summary = "List users")
-    public Pageable<UserDto> list(@BeanParam PageParams page) {
-        return Pageable.of(users.list(page.toRequest()).map(UserDto::of));
+    public Pageable<UserDto> list(@BeanParam PageParams page,
+                                  @QueryParam("include_session_count") @DefaultValue("false") boolean sessionCount) {
+        return Pageable.of(users.list(page.toRequest()).map(u -> UserDto.of(u, sessionCount ? sessions.countLive(u.id()) : null)));
     }
 
     @POST

@@ -156,6 +156,12 @@ public final class SessionService {
         return db.auto(s -> s.getMapper(SessionMapper.class).deleteExpired(now));
     }
 
+    /** The user's unexpired sessions. */
+    public int countLive(String userId) {
+        long now = System.currentTimeMillis();
+        return db.auto(s -> s.getMapper(SessionMapper.class).countLiveForUser(userId, now));
+    }
+
     /** Forgets what is remembered of the user's sessions: the next request asks the database. */
     void forgetUser(String userId) {
         remembered.values().removeIf(r -> r.user().id.equals(userId));

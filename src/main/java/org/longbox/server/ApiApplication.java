@@ -19,7 +19,9 @@ import org.longbox.api.ProgressResource;
 import org.longbox.api.SeriesResource;
 import org.longbox.api.RootResource;
 import org.longbox.api.ServerResource;
+import org.longbox.api.UserDocumentResource;
 import org.longbox.api.UserResource;
+import org.longbox.user.UserDocuments;
 import org.longbox.auth.AuthorizationFeature;
 import org.longbox.auth.LoginActivityService;
 import org.longbox.auth.UnauthorizedResponseFilter;
@@ -70,7 +72,8 @@ public final class ApiApplication extends ResourceConfig {
         List<Object> resources = List.of(
                 new ServerResource(s.users(), s.version()),
                 new AuthResource(s.logins(), s.users()),
-                new UserResource(s.users(), new LoginActivityService(s.database())),
+                new UserResource(s.users(), new LoginActivityService(s.database()), s.sessions()),
+                new UserDocumentResource(new UserDocuments(s.database())),
                 new ApiKeyResource(s.apiKeys()),
                 new LibraryResource(s.libraries()),
                 new LibraryContentResource(s.libraries(), s.series(), s.media(), s.scans(), s.jobs(), views, s.thumbnails(), thumbnails),

@@ -33,6 +33,7 @@ import org.longbox.media.MediaLimits;
 import org.longbox.reading.ProgressService;
 import org.longbox.reading.ReadingMapper;
 import org.longbox.library.LibraryService;
+import org.longbox.user.UserDocumentMapper;
 import org.longbox.user.UserMapper;
 import org.longbox.user.UserService;
 
@@ -49,7 +50,7 @@ public final class Services {
     /** Every MyBatis mapper; each has its XML beside it on the class path. */
     public static final List<Class<?>> MAPPERS = List.of(ServerConfigMapper.class, UserMapper.class,
             SessionMapper.class, LoginActivityMapper.class, ApiKeyMapper.class, LibraryMapper.class, SeriesMapper.class,
-            MediaMapper.class, ReadingMapper.class, JobMapper.class);
+            MediaMapper.class, ReadingMapper.class, JobMapper.class, UserDocumentMapper.class);
 
     private final Settings settings;
     private final Database database;

@@ -190,6 +190,24 @@ class UserManagementTest {
         assertEquals(403, http.get("/api/v1/users/" + ownerId()).cookie(quiet).send().status());
     }
 
+    @Test
+    void preferencesAreEachUsersOwnJson() {
+        Accounts.createUser(http, owner, "prefs", "pw");
+        String me = Accounts.login(http, "prefs", "pw");
+        String id = http.get("/api/v1/auth/me").cookie(me).send().json().get("id").asText();
+        assertEquals("{}", http.get("/api/v1/users/me/preferences").cookie(me).send().text());
+        assertEquals(200, http.put("/api/v1/users/me/preferences").cookie(me).json(Map.of("app_theme", "dark", "locale", "fr")).send().status());
+        assertEquals("dark", http.get("/api/v1/users/" + id + "/preferences").cookie(me).send().json().get("app_theme").asText());
+        assertEquals("{}", http.get("/api/v1/users/me/preferences").cookie(owner).send().text(), "the owner's are separate");
+        assertEquals(403, http.get("/api/v1/users/" + id + "/preferences").cookie(owner).send().status());
+        assertEquals(400, http.put("/api/v1/users/me/preferences").cookie(me).json("[1, 2]").send().status());
+        assertEquals(400, http.put("/api/v1/users/me/preferences").cookie(me).json(Map.of("x", "y".repeat(20000))).send().status());
+        assertEquals(200, http.put("/api/v1/users/me/navigation-arrangement").cookie(me).json(Map.of("sections", List.of("home"))).send().status());
+        assertEquals("home", http.get("/api/v1/users/me/navigation-arrangement").cookie(me).send().json().get("sections").get(0).asText());
+        JsonNode listed = http.get("/api/v1/users?include_session_count=true&page_size=100").cookie(owner).send().json();
+        assertTrue(listed.get("data").get(0).has("login_sessions_count"));
+    }
+
     private static String ownerId() {
         return http.get("/api/v1/auth/me").cookie(owner).send().json().get("id").asText();
     }
