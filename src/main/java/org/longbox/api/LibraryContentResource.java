@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.CleanResultDto;
+import org.longbox.api.dto.GenerateThumbnailsDto;
 import org.longbox.api.dto.CountDto;
 import org.longbox.api.dto.JobDto;
 import org.longbox.api.dto.LastScanDto;
@@ -33,6 +35,8 @@ import org.longbox.api.dto.SeriesDto;
 import org.longbox.auth.Caller;
 import org.longbox.auth.RequiresPermission;
 import org.longbox.library.Library;
+import org.longbox.library.MediaRow;
+import org.longbox.library.ThumbnailConfig;
 import org.longbox.library.LibraryService;
 import org.longbox.library.MediaService;
 import org.longbox.library.ScanRecordRow;
@@ -47,6 +51,7 @@ import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What is in a library and how it is scanned: its series and books, statistics, scans and cleaning. */
 @Path("/api/v1/libraries")
@@ -109,6 +114,28 @@ public final class LibraryContentResource {
         Viewer viewer = Viewer.of(Caller.of(sc));
         libraries.get(viewer, id);
         return thumbnailResponses.serve(thumbnailResponses.firstBook(viewer, id, null), request);
+    }
+
+    @POST
+    @Path("{id}/thumbnail/generate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Make thumbnails for the library's books", description = "A background job; with "
+            + "force_regenerate it remakes existing ones. Options default to the library's thumbnail_config.")
+    public JobDto generateThumbnails(@PathParam("id") String id, GenerateThumbnailsDto body, @Context SecurityContext sc) {
+        Viewer viewer = Viewer.of(Caller.of(sc));
+        Library library = libraries.get(viewer, id);
+        ThumbnailConfig config = body != null && body.imageOptions() != null ? body.imageOptions() : library.config().thumbnailConfig();
+        if (body != null && body.imageOptions() != null) {
+            libraries.checkThumbnailConfig(config);
+        }
+        boolean force = body != null && Boolean.TRUE.equals(body.forceRegenerate());
+        String jobId = jobs.submit("thumbnails:" + id, "ThumbnailGeneration", "Making thumbnails for " + library.name(), id,
+                ctx -> {
+                    List<MediaRow> books = media.readyBooks(id);
+                    return "Thumbnails made: " + thumbnails.makeAll(books, config, force, ctx);
+                });
+        return JobDto.of(jobs.get(jobId));
     }
 
     @GET

@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +21,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.auth.Caller;
+import org.longbox.api.dto.ThumbnailPageDto;
 import org.longbox.auth.RequiresPermission;
+import org.longbox.server.errors.ApiException;
 import org.longbox.library.BookFiles;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
@@ -62,6 +66,27 @@ public final class MediaFileResource {
     /** One page's size. */
     @Schema(name = "PageDimension")
     public record PageDimension(int height, int width) {
+    }
+
+    @PATCH
+    @Path("{id}/thumbnail")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Remake the book's thumbnail from another page", description = "Answers the new thumbnail.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
+    public Response rethumb(@PathParam("id") String id, ThumbnailPageDto body, @Context Request request,
+                            @Context SecurityContext sc) throws IOException {
+        if (body == null || body.page() == null) {
+            throw ApiException.badRequest("A JSON body {page} is required");
+        }
+        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        int page = Boolean.TRUE.equals(body.isZeroBased()) ? body.page() + 1 : body.page();
+        if (page < 1 || page > m.pages) {
+            throw ApiException.badRequest("page must be between 1 and " + m.pages);
+        }
+        thumbnails.remake(m, page);
+        return thumbnails.serve(m, request);
     }
 
     @GET

@@ -8,7 +8,11 @@ import org.longbox.library.LibraryService;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
 import org.longbox.library.ThumbnailService;
+import org.longbox.library.ThumbnailConfig;
+import org.longbox.media.Book;
 import org.longbox.media.BookException;
+import org.longbox.media.Books;
+import org.longbox.media.MediaLimits;
 import org.longbox.server.PageRequest;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Viewer;
@@ -41,6 +45,20 @@ public final class Thumbnails {
             throw ApiException.notFound("No readable book to take a thumbnail from");
         }
         return page.items().get(0);
+    }
+
+    /** Remakes the book's thumbnail from page {@code page} with the library's options. */
+    void remake(MediaRow m, int page) throws IOException {
+        ThumbnailConfig base = libraries.thumbnailConfig(m.libraryId);
+        ThumbnailConfig config = base == null
+                ? new ThumbnailConfig(new ThumbnailConfig.Resize(ThumbnailConfig.Mode.Sized, ThumbnailService.DEFAULT_BOX[0],
+                ThumbnailService.DEFAULT_BOX[1]), ThumbnailConfig.Format.Jpeg, 80, page)
+                : new ThumbnailConfig(base.resizeOptions(), base.format(), base.quality(), page);
+        try (Book book = Books.open(files.file(m), MediaLimits.DEFAULT)) {
+            thumbnails.make(m.id, book, config);
+        } catch (BookException e) {
+            throw ApiException.notFound("No thumbnail: " + e.getMessage());
+        }
     }
 
     Response serve(MediaRow m, Request request) throws IOException {

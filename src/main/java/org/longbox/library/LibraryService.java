@@ -262,6 +262,12 @@ public final class LibraryService {
         }
     }
 
+    /** 400 when thumbnail options are out of range (the same rules as a library's config). */
+    public void checkThumbnailConfig(ThumbnailConfig t) {
+        checkConfig(new LibraryConfig(false, false, false, false, true, true, LibraryConfig.LibraryPattern.SERIES_BASED, t,
+                "ltr", "paged", "height", List.of()));
+    }
+
     private static void checkConfig(LibraryConfig c) {
         if (c.libraryPattern() == null) {
             throw ApiException.badRequest("config.library_pattern must be SERIES_BASED or COLLECTION_BASED");

@@ -120,6 +120,12 @@ public final class MediaService {
         });
     }
 
+    /** Every readable book of a library (id and path), for library-wide jobs. */
+    public List<MediaRow> readyBooks(String libraryId) {
+        return db.auto(s -> s.getMapper(MediaMapper.class).scanState(libraryId)).stream()
+                .filter(m -> FileStatus.READY.name().equals(m.status)).toList();
+    }
+
     /** The first book of the series the viewer has not finished, or null. */
     public MediaRow nextInSeries(Viewer viewer, String seriesId) {
         return db.auto(s -> s.getMapper(MediaMapper.class).nextInSeries(seriesId, viewer));

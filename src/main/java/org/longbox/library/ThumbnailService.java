@@ -103,6 +103,29 @@ public final class ThumbnailService implements LibraryListener {
         }
     }
 
+    /**
+     * Makes thumbnails for many books (a job): those without one, or every one when {@code force}.
+     * A book that cannot be read is skipped. Returns how many were made.
+     */
+    public int makeAll(java.util.List<MediaRow> books, ThumbnailConfig config, boolean force,
+                       org.longbox.library.jobs.JobContext ctx) {
+        ctx.total(books.size());
+        int made = 0;
+        for (MediaRow m : books) {
+            ctx.checkCancelled();
+            if (force || find(m.id).isEmpty()) {
+                try (Book book = Books.open(Path.of(m.path), limits)) {
+                    make(m.id, book, config);
+                    made++;
+                } catch (BookException | IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "No thumbnail for " + m.id + ": " + e.getMessage());
+                }
+            }
+            ctx.advance();
+        }
+        return made;
+    }
+
     /** Called while a scan has the book open: makes the thumbnail when the library asks for them. */
     public void duringScan(String mediaId, Book book, ThumbnailConfig config) {
         if (config == null) {

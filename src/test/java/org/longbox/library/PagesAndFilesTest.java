@@ -165,6 +165,27 @@ class PagesAndFilesTest {
     }
 
     @Test
+    void thumbnailsCanBeRemadeForALibraryOrFromAnotherPage() throws Exception {
+        String lib = http.get("/api/v1/libraries").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        JsonNode job = http.post("/api/v1/libraries/" + lib + "/thumbnail/generate").cookie(owner)
+                .json(Map.of("force_regenerate", true, "image_options", Map.of("format", "Png", "resize_options",
+                        Map.of("mode", "Sized", "width", 30, "height", 30)))).send().json();
+        JsonNode done = Scans.await(http, owner, job.get("id").asText());
+        assertTrue(done.get("output_data").asText().startsWith("Thumbnails made: "), done.toString());
+        Path png = server.configDir().resolve("thumbnails/" + bookId + ".png");
+        assertTrue(Files.exists(png));
+        assertTrue(ImageIO.read(png.toFile()).getWidth() <= 30);
+
+        Http.Res remade = http.method("PATCH", "/api/v1/media/" + bookId + "/thumbnail").cookie(owner).json(Map.of("page", 2)).send();
+        assertEquals(200, remade.status(), remade.toString());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(remade.bytes()));
+        assertEquals(300.0 / 450.0, (double) img.getWidth() / img.getHeight(), 0.05, "page 2's shape");
+        assertEquals(400, http.method("PATCH", "/api/v1/media/" + bookId + "/thumbnail").cookie(owner).json(Map.of("page", 99)).send().status());
+        assertEquals(400, http.post("/api/v1/libraries/" + lib + "/thumbnail/generate").cookie(owner)
+                .json(Map.of("image_options", Map.of("format", "Png", "quality", 500))).send().status());
+    }
+
+    @Test
     void configuredThumbnailsAreMadeDuringTheScan() throws Exception {
         Path other = Files.createDirectories(root.getParent().resolve(root.getFileName() + "-thumbs"));
         Books.cbz().page("a.png", Books.png(1000, 500, 5)).write(other.resolve("S/Wide.cbz"));
