@@ -23,10 +23,14 @@ class DocumentedSettingsTest {
     }
 
     @Test
-    void everySettingIsInTheEnvFileExample() throws Exception {
+    void everySettingIsInTheWebappConfigExamples() throws Exception {
         String env = Files.readString(Path.of("webapp-config/longbox.env"));
+        String tomcat = Files.readString(Path.of("webapp-config/tomcat/longbox.xml"));
+        String jetty = Files.readString(Path.of("webapp-config/jetty/longbox.xml"));
         for (Setting<?> s : Settings.ALL) {
             assertTrue(env.contains(s.name() + "="), s.name() + " missing from webapp-config/longbox.env");
+            assertTrue(tomcat.contains("\"" + s.name() + "\""), s.name() + " missing from webapp-config/tomcat/longbox.xml");
+            assertTrue(jetty.contains("<Arg>" + s.name() + "</Arg>"), s.name() + " missing from webapp-config/jetty/longbox.xml");
         }
     }
 }
