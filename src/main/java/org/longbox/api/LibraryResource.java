@@ -1,5 +1,7 @@
 package org.longbox.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +29,7 @@ import org.longbox.library.LibraryConfig;
 import org.longbox.library.LibraryService;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Permission;
+import org.longbox.user.UserDocuments;
 import org.longbox.user.UserRow;
 import org.longbox.user.Viewer;
 
@@ -38,10 +41,39 @@ import java.util.Locale;
 @Tag(name = "library")
 @Produces(MediaType.APPLICATION_JSON)
 public final class LibraryResource {
+    private static final String LAST_VISITED = "last_visited_library";
     private final LibraryService libraries;
+    private final UserDocuments documents;
 
-    public LibraryResource(LibraryService libraries) {
+    public LibraryResource(LibraryService libraries, UserDocuments documents) {
         this.libraries = libraries;
+        this.documents = documents;
+    }
+
+    @GET
+    @Path("last-visited")
+    @Operation(summary = "The library you visited last, or null")
+    public Object lastVisited(@Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        String id = documents.get(caller.userId(), LAST_VISITED).path("id").asText(null);
+        if (id == null) {
+            return NullNode.getInstance();
+        }
+        try {
+            return LibraryDto.of(libraries.get(Viewer.of(caller), id));
+        } catch (ApiException gone) {
+            return NullNode.getInstance();
+        }
+    }
+
+    @PUT
+    @Path("last-visited/{id}")
+    @Operation(summary = "Record a visit to a library")
+    public LibraryDto visit(@PathParam("id") String id, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        Library library = libraries.get(Viewer.of(caller), id);
+        documents.put(caller.userId(), LAST_VISITED, JsonNodeFactory.instance.objectNode().put("id", id));
+        return LibraryDto.of(library);
     }
 
     @GET

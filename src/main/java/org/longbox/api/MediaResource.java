@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.auth.Caller;
+import org.longbox.auth.RequiresPermission;
+import org.longbox.user.Permission;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
 import org.longbox.library.SeriesService;
@@ -69,6 +71,17 @@ public final class MediaResource {
     public Pageable<MediaDto> duplicates(@BeanParam PageParams page, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         return views.page(caller, media.duplicates(Viewer.of(caller), page.toRequest()));
+    }
+
+    @GET
+    @Path("path/{path: .+}")
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "The book at an absolute file path", description = "For those who manage libraries. The path's "
+            + "segments each URL-encoded, without the leading slash (containers refuse %2F): /media/path/srv/comics/A%20B/c.cbz")
+    public MediaDto byPath(@PathParam("path") String path, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        String absolute = path.startsWith("/") ? path : "/" + path;
+        return views.one(caller, media.byPath(Viewer.of(caller), absolute), null);
     }
 
     @GET

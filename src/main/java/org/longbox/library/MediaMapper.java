@@ -18,6 +18,9 @@ public interface MediaMapper {
     /** The book when the viewer may see it; null when there is none or it is hidden from them. */
     MediaRow findVisible(@Param("id") String id, @Param("v") Viewer viewer);
 
+    /** The book with this absolute path when the viewer may see it; null otherwise. */
+    MediaRow findVisibleByPath(@Param("path") String path, @Param("v") Viewer viewer);
+
     /** The book whoever may see it; null when there is none. */
     MediaRow findById(@Param("id") String id);
 

@@ -104,6 +104,15 @@ public final class MediaService {
         return row;
     }
 
+    /** The book at this absolute path when the viewer may see it; 404 otherwise. */
+    public MediaRow byPath(Viewer viewer, String path) {
+        MediaRow row = db.auto(s -> s.getMapper(MediaMapper.class).findVisibleByPath(path, viewer));
+        if (row == null) {
+            throw ApiException.notFound("No book at that path");
+        }
+        return row;
+    }
+
     public Page<MediaRow> keepReading(Viewer viewer, PageRequest page) {
         requirePages(page);
         return db.auto(s -> {

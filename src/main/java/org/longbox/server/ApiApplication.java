@@ -68,14 +68,15 @@ public final class ApiApplication extends ResourceConfig {
         register(CatchAllMapper.class);
 
         MediaViews views = new MediaViews(s.progress());
+        UserDocuments documents = new UserDocuments(s.database());
         Thumbnails thumbnails = new Thumbnails(s.libraries(), s.media(), s.bookFiles(), s.thumbnails());
         List<Object> resources = List.of(
                 new ServerResource(s.users(), s.version()),
                 new AuthResource(s.logins(), s.users()),
                 new UserResource(s.users(), new LoginActivityService(s.database()), s.sessions()),
-                new UserDocumentResource(new UserDocuments(s.database())),
+                new UserDocumentResource(documents),
                 new ApiKeyResource(s.apiKeys()),
-                new LibraryResource(s.libraries()),
+                new LibraryResource(s.libraries(), documents),
                 new LibraryContentResource(s.libraries(), s.series(), s.media(), s.scans(), s.jobs(), views, s.thumbnails(), thumbnails),
                 new MediaFileResource(s.media(), s.bookFiles(), thumbnails),
                 new MediaResource(s.media(), s.series(), views),

@@ -196,6 +196,15 @@ class LibraryApiTest {
     }
 
     @Test
+    void theLastVisitedLibraryIsRememberedPerUser() throws Exception {
+        assertTrue(http.get("/api/v1/libraries/last-visited").cookie(owner).send().json().isNull());
+        String id = create(body("Visited", dir("visited"))).get("id").asText();
+        assertEquals(200, http.put("/api/v1/libraries/last-visited/" + id).cookie(owner).send().status());
+        assertEquals(id, http.get("/api/v1/libraries/last-visited").cookie(owner).send().json().get("id").asText());
+        assertEquals(404, http.put("/api/v1/libraries/last-visited/nope").cookie(owner).send().status());
+    }
+
+    @Test
     void deletingALibraryKeepsTheFilesAndAnswersItsId() throws Exception {
         Path d = dir("deletable");
         Path book = Files.writeString(d.resolve("keep.cbz"), "not really a book");
