@@ -62,6 +62,9 @@ public final class BookFiles {
         if (n < 1 || n > m.pages) {
             throw ApiException.badRequest("page must be between 1 and " + m.pages);
         }
+        if (!m.pagesAreImages) {
+            throw ApiException.badRequest("This book's pages are text, not images; download the book to read it");
+        }
         checkEdge("width", width);
         checkEdge("height", height);
         try (Book book = Books.open(file(m), limits)) {

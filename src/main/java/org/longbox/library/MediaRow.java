@@ -15,6 +15,8 @@ public class MediaRow {
     public long size;
     public String extension;
     public int pages;
+    /** False for text EPUBs: their pages cannot be served or streamed as images. */
+    public boolean pagesAreImages = true;
     public String status;
     public String errorReason;
     public String hash;

@@ -30,6 +30,11 @@ public interface Book extends AutoCloseable {
         return pageCount() > 0 ? Optional.of(page(1)) : Optional.empty();
     }
 
+    /** False for a book whose pages are not images (a text EPUB): it has no pages to stream. */
+    default boolean pagesAreImages() {
+        return true;
+    }
+
     /** ComicInfo.xml or OPF metadata; {@link BookMetadata#EMPTY} when there is none. */
     BookMetadata metadata();
 

@@ -68,6 +68,11 @@ final class EpubBook implements Book {
         return BookFormat.EPUB;
     }
 
+    @Override
+    public boolean pagesAreImages() {
+        return images != null;
+    }
+
     /** Image pages for an image-only EPUB, else spine items. */
     @Override
     public int pageCount() {

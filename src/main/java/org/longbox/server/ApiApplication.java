@@ -25,7 +25,12 @@ import org.longbox.user.UserDocuments;
 import org.longbox.auth.AuthorizationFeature;
 import org.longbox.auth.LoginActivityService;
 import org.longbox.auth.UnauthorizedResponseFilter;
+import org.longbox.opds.Opds1Catalog;
+import org.longbox.opds.Opds2Catalog;
+import org.longbox.opds.OpdsMedia;
+import org.longbox.opds.OpdsV12BookResource;
 import org.longbox.opds.OpdsV12Resource;
+import org.longbox.opds.OpdsV2BookResource;
 import org.longbox.opds.OpdsV2Resource;
 import org.longbox.server.errors.ApiExceptionMapper;
 import org.longbox.server.errors.CatchAllMapper;
@@ -69,6 +74,9 @@ public final class ApiApplication extends ResourceConfig {
 
         MediaViews views = new MediaViews(s.progress());
         UserDocuments documents = new UserDocuments(s.database());
+        Opds1Catalog opds1 = new Opds1Catalog(s.libraries(), s.series(), s.media(), s.progress(), s.startedAt());
+        Opds2Catalog opds2 = new Opds2Catalog(s.libraries(), s.series(), s.media());
+        OpdsMedia opdsMedia = new OpdsMedia(s.media(), s.bookFiles(), s.thumbnails(), s.libraries(), s.progress());
         Thumbnails thumbnails = new Thumbnails(s.libraries(), s.media(), s.bookFiles(), s.thumbnails());
         List<Object> resources = List.of(
                 new ServerResource(s.users(), s.version()),
@@ -84,8 +92,10 @@ public final class ApiApplication extends ResourceConfig {
                 new SeriesResource(s.series(), s.media(), views, thumbnails),
                 new JobResource(s.jobs(), s.scheduler()),
                 new EventsResource(s.events()),
-                new OpdsV12Resource(s.startedAt()),
-                new OpdsV2Resource(),
+                new OpdsV12Resource(opds1),
+                new OpdsV12BookResource(opdsMedia),
+                new OpdsV2Resource(opds2, s.media()),
+                new OpdsV2BookResource(opdsMedia, s.media(), s.progress()),
                 new RootResource(s.version().semver(), s.settings().swaggerEnabled()));
         resources.forEach(this::register);
         List<Class<?>> documented = resources.stream().<Class<?>>map(Object::getClass).toList();

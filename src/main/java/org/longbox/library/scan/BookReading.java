@@ -48,6 +48,7 @@ final class BookReading {
         row.fileModifiedAt = file.modifiedAt();
         try (Book book = Books.open(file.path(), limits)) {
             row.pages = book.pageCount();
+            row.pagesAreImages = book.pagesAreImages();
             if (wants.metadata()) {
                 apply(row, book.metadata());
             }

@@ -1,0 +1,215 @@
+package org.longbox.opds;
+
+import org.longbox.library.Library;
+import org.longbox.library.LibraryService;
+import org.longbox.library.MediaRow;
+import org.longbox.library.MediaService;
+import org.longbox.library.SeriesRow;
+import org.longbox.library.SeriesService;
+import org.longbox.reading.ProgressService;
+import org.longbox.server.Page;
+import org.longbox.server.PageRequest;
+import org.longbox.user.Viewer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The OPDS 1.2 feeds, built from the same services as the REST API with the caller's view, so a
+ * feed never shows what the API would hide. Every list is paged: 0-based {@code page}, 20 a page,
+ * with first/previous/next/last links and OpenSearch totals. {@code updated} comes from the data.
+ */
+public final class Opds1Catalog {
+    public static final int PAGE_SIZE = 20;
+
+    private final LibraryService libraries;
+    private final SeriesService series;
+    private final MediaService media;
+    private final ProgressService progress;
+    private final Instant startedAt;
+
+    public Opds1Catalog(LibraryService libraries, SeriesService series, MediaService media, ProgressService progress,
+                        Instant startedAt) {
+        this.libraries = libraries;
+        this.series = series;
+        this.media = media;
+        this.progress = progress;
+        this.startedAt = startedAt;
+    }
+
+    /** Who is asking: what they may see, whether they may download, and how links are written. */
+    public record Reader(Viewer viewer, boolean canDownload, OpdsUrls urls) {
+    }
+
+    public Atom.Feed root(Reader r) {
+        OpdsUrls u = r.urls();
+        Instant updated = libraries.list(r.viewer(), PageRequest.of(1, 1000, false, null, null)).items().stream()
+                .map(l -> Instant.ofEpochMilli(l.updatedAt())).max(Comparator.naturalOrder()).orElse(startedAt);
+        List<Atom.Entry> entries = List.of(
+                nav("keep-reading", "Keep reading", "Books you have started", "/keep-reading", Atom.ACQUISITION, updated, u),
+                nav("series", "All series", "Every series, by name", "/series", Atom.NAVIGATION, updated, u),
+                nav("series-latest", "Latest series", "Series, newest first", "/series/latest", Atom.NAVIGATION, updated, u),
+                nav("books-latest", "Latest books", "Books, newest first", "/books/latest", Atom.ACQUISITION, updated, u),
+                nav("libraries", "Libraries", "Every library", "/libraries", Atom.NAVIGATION, updated, u));
+        List<Atom.Link> links = new ArrayList<>(List.of(
+                Atom.Link.of("self", u.to("/catalog"), Atom.NAVIGATION),
+                Atom.Link.of("start", u.to("/catalog"), Atom.NAVIGATION),
+                Atom.Link.titled("search", u.to("/search"), Atom.OPENSEARCH, "Search")));
+        return new Atom.Feed("urn:longbox:opds:catalog", "Longbox", updated, links, entries, null);
+    }
+
+    public Atom.Feed libraries(Reader r, int page) {
+        Page<Library> p = libraries.list(r.viewer(), request(page));
+        List<Atom.Entry> entries = p.items().stream().map(l -> new Atom.Entry("urn:uuid:" + l.id(), l.name(),
+                Instant.ofEpochMilli(l.updatedAt()), List.of(), l.description(), null, null,
+                List.of(Atom.Link.of("subsection", r.urls().to("/libraries/" + l.id()), Atom.NAVIGATION)))).toList();
+        return feed("urn:longbox:opds:libraries", "Libraries", "/libraries", Map.of(), Atom.NAVIGATION, p, entries, r);
+    }
+
+    public Atom.Feed librarySeries(Reader r, String libraryId, int page) {
+        Library library = libraries.get(r.viewer(), libraryId);
+        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(libraryId, null, null, null, null, false), request(page));
+        return feed("urn:uuid:" + libraryId, library.name(), "/libraries/" + libraryId, Map.of(), Atom.NAVIGATION, p,
+                seriesEntries(p, r), r);
+    }
+
+    public Atom.Feed allSeries(Reader r, String search, int page) {
+        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, search, null, null, false), request(page));
+        return feed("urn:longbox:opds:series", search == null ? "All series" : "Series matching " + search, "/series",
+                OpdsUrls.query("search", search), Atom.NAVIGATION, p, seriesEntries(p, r), r);
+    }
+
+    public Atom.Feed latestSeries(Reader r, int page) {
+        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, "created_at", "desc", false), request(page));
+        return feed("urn:longbox:opds:series-latest", "Latest series", "/series/latest", Map.of(), Atom.NAVIGATION, p,
+                seriesEntries(p, r), r);
+    }
+
+    public Atom.Feed seriesBooks(Reader r, String seriesId, int page) {
+        SeriesRow s = series.get(r.viewer(), seriesId);
+        Page<MediaRow> p = media.list(r.viewer(), MediaService.Filter.none().withSeries(seriesId), request(page));
+        return feed("urn:uuid:" + seriesId, s.name, "/series/" + seriesId, Map.of(), Atom.ACQUISITION, p, bookEntries(p.items(), r), r);
+    }
+
+    public Atom.Feed latestBooks(Reader r, int page) {
+        Page<MediaRow> p = media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page));
+        return feed("urn:longbox:opds:books-latest", "Latest books", "/books/latest", Map.of(), Atom.ACQUISITION, p,
+                bookEntries(p.items(), r), r);
+    }
+
+    public Atom.Feed keepReading(Reader r, int page) {
+        Page<MediaRow> p = media.keepReading(r.viewer(), request(page));
+        return feed("urn:longbox:opds:keep-reading", "Keep reading", "/keep-reading", Map.of(), Atom.ACQUISITION, p,
+                bookEntries(p.items(), r), r);
+    }
+
+    /**
+     * Search over series names and titles and over books (titles, series names, authors): the
+     * matching series first (as subsections), then the books, paged together.
+     */
+    public Atom.Feed search(Reader r, String query, int page) {
+        String q = query == null ? "" : query.trim();
+        List<Atom.Entry> entries = new ArrayList<>();
+        long total;
+        if (q.isEmpty()) {
+            total = 0;
+        } else {
+            PageRequest pr = request(page);
+            Page<SeriesRow> seriesPage = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), pr);
+            long seriesTotal = seriesPage.total();
+            entries.addAll(seriesEntries(seriesPage, r));
+            long booksOffset = Math.max(0, pr.offset() - seriesTotal);
+            int room = PAGE_SIZE - entries.size();
+            MediaService.Filter books = new MediaService.Filter(null, null, null, null, q, null, null, null, null, null, null,
+                    null, null, null, null);
+            long booksTotal = media.count(r.viewer(), books);
+            if (room > 0 && booksOffset < booksTotal) {
+                int first = (int) (booksOffset / PAGE_SIZE);
+                int skip = (int) (booksOffset % PAGE_SIZE);
+                List<MediaRow> found = new ArrayList<>(media.list(r.viewer(), books, PageRequest.of(first, PAGE_SIZE, true, null, null)).items());
+                if (skip > 0 || found.size() - skip < room) {
+                    found.addAll(media.list(r.viewer(), books, PageRequest.of(first + 1, PAGE_SIZE, true, null, null)).items());
+                }
+                entries.addAll(bookEntries(found.subList(Math.min(skip, found.size()), Math.min(found.size(), skip + room)), r));
+            }
+            total = seriesTotal + booksTotal;
+        }
+        Page<Atom.Entry> p = new Page<>(entries, total, request(page), null);
+        return feed("urn:longbox:opds:search", "Search: " + q, "/search/feed", OpdsUrls.query("query", q), Atom.ACQUISITION, p,
+                entries, r);
+    }
+
+    private List<Atom.Entry> seriesEntries(Page<SeriesRow> p, Reader r) {
+        return p.items().stream().map(s -> new Atom.Entry("urn:uuid:" + s.id, s.metaTitle != null ? s.metaTitle : s.name,
+                Instant.ofEpochMilli(s.updatedAt), List.of(), s.description, null, null,
+                List.of(Atom.Link.of("subsection", r.urls().to("/series/" + s.id), Atom.ACQUISITION)))).toList();
+    }
+
+    private List<Atom.Entry> bookEntries(List<MediaRow> books, Reader r) {
+        Map<String, ProgressService.Progress> p = progress.forMedia(r.viewer().userId(), books.stream().map(m -> m.id).toList());
+        return books.stream().map(m -> book(m, p.get(m.id), r)).toList();
+    }
+
+    private Atom.Entry book(MediaRow m, ProgressService.Progress p, Reader r) {
+        OpdsUrls u = r.urls();
+        List<Atom.Link> links = new ArrayList<>();
+        if (r.canDownload()) {
+            links.add(Atom.Link.of(Atom.REL_ACQUISITION, u.to("/books/" + m.id + "/file/" + OpdsUrls.segment(OpdsBooks.fileName(m))),
+                    OpdsBooks.mediaType(m)));
+        }
+        if (OpdsBooks.streamable(m)) {
+            links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
+            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/cover"), "image/jpeg"));
+            Integer current = OpdsBooks.currentPage(p);
+            // PSE counts pages from 0; the template is filled in by the reading app
+            links.add(new Atom.Link(Atom.PSE_STREAM, u.to("/books/" + m.id + "/pages/") + "{pageNumber}?maxWidth={maxWidth}",
+                    "image/jpeg", null, m.pages, current == null ? null : current - 1,
+                    current == null ? null : Instant.ofEpochMilli(p.active().updatedAt)));
+        } else if ("epub".equals(m.extension) && "READY".equals(m.status)) {
+            links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
+            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
+        }
+        return new Atom.Entry("urn:uuid:" + m.id, OpdsBooks.title(m), Instant.ofEpochMilli(m.updatedAt), OpdsBooks.authors(m),
+                m.summary, m.language, OpdsBooks.issued(m), links);
+    }
+
+    private static Atom.Entry nav(String id, String title, String summary, String path, String type, Instant updated, OpdsUrls u) {
+        return new Atom.Entry("urn:longbox:opds:" + id, title, updated, List.of(), summary, null, null,
+                List.of(Atom.Link.of("subsection", u.to(path), type)));
+    }
+
+    private <T> Atom.Feed feed(String id, String title, String path, Map<String, ?> query, String kind, Page<T> p,
+                               List<Atom.Entry> entries, Reader r) {
+        OpdsUrls u = r.urls();
+        int page = p.request().pageIndex();
+        long lastPage = Math.max(0, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE - 1);
+        Function<Integer, String> at = n -> {
+            Map<String, Object> q = new java.util.LinkedHashMap<>(query);
+            q.put("page", n);
+            return u.to(path, q);
+        };
+        List<Atom.Link> links = new ArrayList<>();
+        links.add(Atom.Link.of("self", at.apply(page), kind));
+        links.add(Atom.Link.of("start", u.to("/catalog"), Atom.NAVIGATION));
+        links.add(Atom.Link.titled("search", u.to("/search"), Atom.OPENSEARCH, "Search"));
+        links.add(Atom.Link.of("first", at.apply(0), kind));
+        if (page > 0) {
+            links.add(Atom.Link.of("previous", at.apply((int) Math.min(page - 1, lastPage)), kind));
+        }
+        if (page < lastPage) {
+            links.add(Atom.Link.of("next", at.apply(page + 1), kind));
+        }
+        links.add(Atom.Link.of("last", at.apply((int) lastPage), kind));
+        Instant updated = entries.stream().map(Atom.Entry::updated).max(Comparator.naturalOrder()).orElse(startedAt);
+        return new Atom.Feed(id, title, updated, links, entries,
+                new Atom.Paging(p.total(), PAGE_SIZE, (long) page * PAGE_SIZE + 1));
+    }
+
+    static PageRequest request(int page) {
+        return PageRequest.of(Math.max(0, page), PAGE_SIZE, true, null, null);
+    }
+}

@@ -1,0 +1,209 @@
+package org.longbox.opds;
+
+import org.longbox.library.Library;
+import org.longbox.library.LibraryService;
+import org.longbox.library.MediaRow;
+import org.longbox.library.MediaService;
+import org.longbox.library.SeriesRow;
+import org.longbox.library.SeriesService;
+import org.longbox.server.Page;
+import org.longbox.server.PageRequest;
+import org.longbox.user.Viewer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The OPDS 2.0 feeds and publications, from the same services and viewer rules as everything
+ * else. Lists are paged with 1-based {@code page}, 20 a page; an empty list is a navigation link
+ * back to the catalog (the schema wants every feed to hold something).
+ */
+public final class Opds2Catalog {
+    public static final int PAGE_SIZE = 20;
+    private static final int GROUP_SIZE = 10;
+
+    private final LibraryService libraries;
+    private final SeriesService series;
+    private final MediaService media;
+
+    public Opds2Catalog(LibraryService libraries, SeriesService series, MediaService media) {
+        this.libraries = libraries;
+        this.series = series;
+        this.media = media;
+    }
+
+    public record Reader(Viewer viewer, boolean canDownload, OpdsUrls urls) {
+    }
+
+    public Opds2.Feed root(Reader r) {
+        OpdsUrls u = r.urls();
+        List<Opds2.Link> navigation = List.of(
+                Opds2.Link.nav(u.to("/libraries"), "Libraries", Opds2.FEED),
+                Opds2.Link.nav(u.to("/series"), "All series", Opds2.FEED),
+                Opds2.Link.nav(u.to("/books/browse"), "All books", Opds2.FEED),
+                Opds2.Link.nav(u.to("/books/latest"), "Latest books", Opds2.FEED),
+                Opds2.Link.nav(u.to("/books/keep-reading"), "Keep reading", Opds2.FEED));
+        List<Opds2.Group> groups = new ArrayList<>();
+        Page<Library> libs = libraries.list(r.viewer(), PageRequest.of(1, GROUP_SIZE, false, null, null));
+        if (!libs.items().isEmpty()) {
+            groups.add(new Opds2.Group(Opds2.Metadata.titled("Libraries"), List.of(Opds2.Link.of("self", u.to("/libraries"), Opds2.FEED)),
+                    libs.items().stream().map(l -> Opds2.Link.nav(u.to("/libraries/" + l.id()), l.name(), Opds2.FEED)).toList(), null));
+        }
+        List<MediaRow> reading = media.keepReading(r.viewer(), PageRequest.of(1, GROUP_SIZE, false, null, null)).items();
+        if (!reading.isEmpty()) {
+            groups.add(new Opds2.Group(Opds2.Metadata.titled("Keep reading"),
+                    List.of(Opds2.Link.of("self", u.to("/books/keep-reading"), Opds2.FEED)), null, publications(reading, r)));
+        }
+        List<MediaRow> latest = media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"),
+                PageRequest.of(1, GROUP_SIZE, false, null, null)).items();
+        if (!latest.isEmpty()) {
+            groups.add(new Opds2.Group(Opds2.Metadata.titled("Latest books"),
+                    List.of(Opds2.Link.of("self", u.to("/books/latest"), Opds2.FEED)), null, publications(latest, r)));
+        }
+        return new Opds2.Feed(Opds2.Metadata.titled("Longbox"), feedLinks(u, u.to("/catalog")), navigation, null,
+                groups.isEmpty() ? null : groups);
+    }
+
+    public Opds2.Feed libraries(Reader r, int page) {
+        Page<Library> p = libraries.list(r.viewer(), request(page));
+        return navigationFeed("Libraries", "/libraries", Map.of(), p,
+                l -> Opds2.Link.nav(r.urls().to("/libraries/" + l.id()), l.name(), Opds2.FEED), r);
+    }
+
+    public Opds2.Feed librarySeries(Reader r, String id, int page) {
+        Library library = libraries.get(r.viewer(), id);
+        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(id, null, null, null, null, false), request(page));
+        return navigationFeed(library.name(), "/libraries/" + id, Map.of(), p, s -> seriesLink(s, r), r);
+    }
+
+    public Opds2.Feed libraryBooks(Reader r, String id, boolean latest, int page) {
+        Library library = libraries.get(r.viewer(), id);
+        MediaService.Filter f = MediaService.Filter.none().withLibrary(id);
+        return publicationFeed(library.name() + (latest ? ": latest books" : ": books"),
+                "/libraries/" + id + (latest ? "/books/latest" : "/books"), Map.of(),
+                media.list(r.viewer(), latest ? f.orderedBy("created_at", "desc") : f, request(page)), r);
+    }
+
+    public Opds2.Feed allSeries(Reader r, int page) {
+        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, null, null, false), request(page));
+        return navigationFeed("All series", "/series", Map.of(), p, s -> seriesLink(s, r), r);
+    }
+
+    public Opds2.Feed seriesBooks(Reader r, String id, int page) {
+        SeriesRow s = series.get(r.viewer(), id);
+        return publicationFeed(s.name, "/series/" + id, Map.of(),
+                media.list(r.viewer(), MediaService.Filter.none().withSeries(id), request(page)), r);
+    }
+
+    public Opds2.Feed books(Reader r, String which, int page) {
+        return switch (which) {
+            case "latest" -> publicationFeed("Latest books", "/books/latest", Map.of(),
+                    media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page)), r);
+            case "keep-reading" -> publicationFeed("Keep reading", "/books/keep-reading", Map.of(),
+                    media.keepReading(r.viewer(), request(page)), r);
+            default -> publicationFeed("All books", "/books/browse", Map.of(),
+                    media.list(r.viewer(), MediaService.Filter.none(), request(page)), r);
+        };
+    }
+
+    /** Series and books matching the query, as two groups (each its first page). */
+    public Opds2.Feed search(Reader r, String query) {
+        OpdsUrls u = r.urls();
+        String q = query == null ? "" : query.trim();
+        List<Opds2.Group> groups = new ArrayList<>();
+        if (!q.isEmpty()) {
+            List<SeriesRow> s = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), request(1)).items();
+            if (!s.isEmpty()) {
+                groups.add(new Opds2.Group(Opds2.Metadata.titled("Series"), null, s.stream().map(x -> seriesLink(x, r)).toList(), null));
+            }
+            List<MediaRow> b = media.list(r.viewer(), new MediaService.Filter(null, null, null, null, q, null, null, null, null,
+                    null, null, null, null, null, null), request(1)).items();
+            if (!b.isEmpty()) {
+                groups.add(new Opds2.Group(Opds2.Metadata.titled("Books"), null, null, publications(b, r)));
+            }
+        }
+        String self = u.to("/search", OpdsUrls.query("query", q));
+        if (groups.isEmpty()) {
+            return new Opds2.Feed(Opds2.Metadata.titled("Search: " + q), feedLinks(u, self), nothing(u), null, null);
+        }
+        return new Opds2.Feed(Opds2.Metadata.titled("Search: " + q), feedLinks(u, self), null, null, groups);
+    }
+
+    /** One book as an OPDS publication, with its pages as a reading order when they are images. */
+    public Opds2.Publication publication(Reader r, MediaRow m) {
+        Opds2.Publication p = Opds2Publications.of(m, r, true);
+        return p;
+    }
+
+    List<Opds2.Publication> publications(List<MediaRow> books, Reader r) {
+        return books.stream().map(m -> Opds2Publications.of(m, r, false)).toList();
+    }
+
+    private Opds2.Link seriesLink(SeriesRow s, Reader r) {
+        return Opds2.Link.nav(r.urls().to("/series/" + s.id), s.metaTitle != null ? s.metaTitle : s.name, Opds2.FEED);
+    }
+
+    private <T> Opds2.Feed navigationFeed(String title, String path, Map<String, ?> query, Page<T> p,
+                                          Function<T, Opds2.Link> link, Reader r) {
+        List<Opds2.Link> nav = p.items().stream().map(link).toList();
+        return new Opds2.Feed(metadata(title, p), pagingLinks(path, query, p, r), nav.isEmpty() ? nothing(r.urls()) : nav, null, null);
+    }
+
+    private Opds2.Feed publicationFeed(String title, String path, Map<String, ?> query, Page<MediaRow> p, Reader r) {
+        List<Opds2.Link> links = pagingLinks(path, query, p, r);
+        if (p.items().isEmpty()) {
+            return new Opds2.Feed(metadata(title, p), links, nothing(r.urls()), null, null);
+        }
+        return new Opds2.Feed(metadata(title, p), links, null, publications(p.items(), r), null);
+    }
+
+    private static List<Opds2.Link> nothing(OpdsUrls u) {
+        return List.of(new Opds2.Link(u.to("/catalog"), Opds2.FEED, "start", "Nothing here yet: back to the catalog",
+                null, null, null, null));
+    }
+
+    private static Opds2.Metadata metadata(String title, Page<?> p) {
+        return new Opds2.Metadata(title, (int) Math.min(Integer.MAX_VALUE, p.total()), PAGE_SIZE, p.request().currentPage(), null);
+    }
+
+    private <T> List<Opds2.Link> pagingLinks(String path, Map<String, ?> query, Page<T> p, Reader r) {
+        OpdsUrls u = r.urls();
+        int page = p.request().currentPage();
+        long last = Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        Function<Long, String> at = n -> {
+            Map<String, Object> q = new java.util.LinkedHashMap<>(query);
+            q.put("page", n);
+            return u.to(path, q);
+        };
+        List<Opds2.Link> links = feedLinks(u, at.apply((long) page));
+        links.add(Opds2.Link.of("first", at.apply(1L), Opds2.FEED));
+        if (page > 1) {
+            links.add(Opds2.Link.of("previous", at.apply(Math.min(page - 1, last)), Opds2.FEED));
+        }
+        if (page < last) {
+            links.add(Opds2.Link.of("next", at.apply((long) page + 1), Opds2.FEED));
+        }
+        links.add(Opds2.Link.of("last", at.apply(last), Opds2.FEED));
+        return links;
+    }
+
+    private static List<Opds2.Link> feedLinks(OpdsUrls u, String self) {
+        List<Opds2.Link> links = new ArrayList<>();
+        links.add(Opds2.Link.of("self", self, Opds2.FEED));
+        links.add(Opds2.Link.of("start", u.to("/catalog"), Opds2.FEED));
+        links.add(new Opds2.Link(u.to("/search") + "{?query}", Opds2.FEED, "search", null, true, null, null, null));
+        links.add(Opds2.Link.of(AuthenticationDocument.REL, u.absolute(AuthenticationDocument.PATH), AuthenticationDocument.MEDIA_TYPE));
+        return links;
+    }
+
+    static PageRequest request(int page) {
+        return PageRequest.of(Math.max(1, page), PAGE_SIZE, false, null, null);
+    }
+
+    static Instant at(long millis) {
+        return Instant.ofEpochMilli(millis);
+    }
+}

@@ -1,0 +1,46 @@
+package org.longbox.opds;
+
+import org.longbox.library.MediaRow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A book as an OPDS 2 publication (Readium Web Publication Manifest with OPDS links). */
+final class Opds2Publications {
+    private Opds2Publications() {
+    }
+
+    /** @param withReadingOrder list every page (the single publication document only; feeds stay small) */
+    static Opds2.Publication of(MediaRow m, Opds2Catalog.Reader r, boolean withReadingOrder) {
+        OpdsUrls u = r.urls();
+        String self = u.to("/books/" + m.id);
+        List<Opds2.Contributor> authors = OpdsBooks.authors(m).stream().map(Opds2.Contributor::new).toList();
+        Opds2.BelongsTo belongsTo = m.seriesName == null ? null
+                : new Opds2.BelongsTo(List.of(new Opds2.SeriesRef(m.seriesName, m.number)));
+        Opds2.PublicationMetadata meta = new Opds2.PublicationMetadata(
+                m.pagesAreImages && !"epub".equals(m.extension) && !"pdf".equals(m.extension) ? "http://schema.org/ComicIssue"
+                        : "http://schema.org/Book",
+                "urn:uuid:" + m.id, OpdsBooks.title(m), authors.isEmpty() ? null : authors, m.language, m.summary,
+                OpdsBooks.issued(m), Instant.ofEpochMilli(m.updatedAt), m.pages > 0 ? m.pages : null, belongsTo);
+        List<Opds2.Link> links = new ArrayList<>();
+        links.add(Opds2.Link.of("self", self, Opds2.PUBLICATION));
+        if (r.canDownload()) {
+            links.add(Opds2.Link.of("http://opds-spec.org/acquisition", u.to("/books/" + m.id + "/file"), OpdsBooks.mediaType(m)));
+        } else {
+            // No download for this reader; the publication itself (its pages) is what they may open.
+            links.add(Opds2.Link.of("preview", self, Opds2.PUBLICATION));
+        }
+        links.add(Opds2.Link.of(Opds2.PROGRESSION_REL, u.to("/books/" + m.id + "/progression"), Opds2.PROGRESSION));
+        List<Opds2.Link> images = List.of(Opds2.Link.of("http://opds-spec.org/image/thumbnail",
+                u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
+        List<Opds2.Link> readingOrder = null;
+        if (withReadingOrder && OpdsBooks.streamable(m)) {
+            readingOrder = new ArrayList<>(m.pages);
+            for (int i = 1; i <= m.pages; i++) {
+                readingOrder.add(Opds2.Link.of(null, u.to("/books/" + m.id + "/pages/" + i), "image/jpeg"));
+            }
+        }
+        return new Opds2.Publication(meta, links, "READY".equals(m.status) ? images : null, readingOrder);
+    }
+}

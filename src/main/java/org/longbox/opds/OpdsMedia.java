@@ -1,0 +1,120 @@
+package org.longbox.opds;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.longbox.library.BookFiles;
+import org.longbox.library.LibraryService;
+import org.longbox.library.MediaRow;
+import org.longbox.library.MediaService;
+import org.longbox.library.ThumbnailService;
+import org.longbox.media.BookException;
+import org.longbox.media.BookFormat;
+import org.longbox.media.Images;
+import org.longbox.media.MediaLimits;
+import org.longbox.media.PageData;
+import org.longbox.reading.ProgressService;
+import org.longbox.server.errors.ApiException;
+import org.longbox.server.web.FileResponder;
+import org.longbox.user.Viewer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+
+/**
+ * A book's images and file for reading apps. Every image is JPEG, PNG or GIF: WebP pages,
+ * thumbnails and rendered PDF pages are converted, because many apps show nothing else.
+ */
+public final class OpdsMedia {
+    private final MediaService media;
+    private final BookFiles files;
+    private final ThumbnailService thumbnails;
+    private final LibraryService libraries;
+    private final ProgressService progress;
+
+    public OpdsMedia(MediaService media, BookFiles files, ThumbnailService thumbnails, LibraryService libraries,
+                     ProgressService progress) {
+        this.media = media;
+        this.files = files;
+        this.thumbnails = thumbnails;
+        this.libraries = libraries;
+        this.progress = progress;
+    }
+
+    /**
+     * Page {@code number} (1-based), at most {@code maxWidth} wide when given. With {@code record},
+     * the reader's progress moves to this page and the last page finishes the book, as Stump does.
+     */
+    public Response page(Viewer viewer, String id, int number, Integer maxWidth, boolean record, Request request) {
+        MediaRow m = media.get(viewer, id);
+        if (!OpdsBooks.streamable(m)) {
+            throw ApiException.badRequest("This book has no pages to stream; download it instead");
+        }
+        EntityTag etag = new EntityTag(Integer.toHexString((m.id + m.fileModifiedAt + m.size + "/" + number + "/" + maxWidth).hashCode()));
+        Date modified = new Date(m.fileModifiedAt / 1000 * 1000);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
+        PageData data = notModified != null ? null : legacy(files.page(m, number, maxWidth, null));
+        if (record) {
+            progress.update(viewer, id, new ProgressService.Update(number, null, null, null, null));
+        }
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(modified)
+                .header("Cache-Control", "private, max-age=86400").build();
+    }
+
+    public Response thumbnail(Viewer viewer, String id, Request request) throws IOException {
+        MediaRow m = media.get(viewer, id);
+        if (!"READY".equals(m.status)) {
+            throw ApiException.notFound("The book cannot be read (" + m.status + ")");
+        }
+        ThumbnailService.Stored t;
+        try {
+            t = thumbnails.findOrMake(m.id, files.file(m), libraries.thumbnailConfig(m.libraryId));
+        } catch (BookException e) {
+            throw ApiException.notFound("No thumbnail: " + e.getMessage());
+        }
+        long mtime = Files.getLastModifiedTime(t.file()).toMillis();
+        EntityTag etag = new EntityTag("t" + m.id + "-" + Long.toHexString(mtime));
+        Date modified = new Date(mtime / 1000 * 1000);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        PageData data = legacy(new PageData(Files.readAllBytes(t.file()), t.mediaType()));
+        return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(modified)
+                .header("Cache-Control", "private, max-age=86400").build();
+    }
+
+    public Response file(Viewer viewer, String id, String range, Request request) throws IOException {
+        MediaRow m = media.get(viewer, id);
+        Path file = files.file(m);
+        String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
+                .orElse("application/octet-stream");
+        return FileResponder.serve(request, range, file, type, file.getFileName().toString());
+    }
+
+    private static PageData legacy(PageData page) {
+        try {
+            return Images.toLegacy(page, MediaLimits.DEFAULT);
+        } catch (BookException e) {
+            throw ApiException.notFound("The page cannot be converted: " + e.getMessage());
+        }
+    }
+
+    /** maxWidth from a reading app: a positive number, or ignored (apps may leave the template unfilled). */
+    static Integer width(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            int w = Integer.parseInt(raw.trim());
+            return w >= 1 ? Math.min(w, BookFiles.MAX_SCALE_EDGE) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
