@@ -58,10 +58,11 @@ public final class ThumbnailService implements LibraryListener {
     public Stored make(String mediaId, Book book, ThumbnailConfig config) throws BookException, IOException {
         ThumbnailConfig c = config == null ? DEFAULT : config;
         PageData source;
-        if (c.page() != null && c.page() >= 1 && c.page() <= book.pageCount()) {
+        if (c.page() != null && c.page() >= 1 && c.page() <= book.pageCount() && book.pagesAreImages()) {
             source = book.page(c.page());
         } else {
-            source = book.cover().orElseThrow(() -> new BookException("The book has no page to make a thumbnail of"));
+            // A text EPUB without a cover image still gets a thumbnail, so no cover link is ever broken.
+            source = book.cover().orElseGet(ThumbnailService::placeholder);
         }
         ImageFormat format = switch (c.format()) {
             case Png -> ImageFormat.PNG;
@@ -147,6 +148,24 @@ public final class ThumbnailService implements LibraryListener {
                     LOG.log(Level.WARNING, "Could not delete the thumbnail of " + id, e);
                 }
             }
+        }
+    }
+
+    /** A plain 2:3 grey page, for books that have no image of their own. */
+    private static PageData placeholder() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(DEFAULT_BOX[0], DEFAULT_BOX[1],
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(0x5a, 0x62, 0x70));
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(new java.awt.Color(0x8a, 0x93, 0xa3));
+        g.fillRect(40, 80, img.getWidth() - 80, 24);
+        g.fillRect(40, 124, img.getWidth() - 140, 24);
+        g.dispose();
+        try {
+            return new PageData(Images.encode(img, ImageFormat.PNG, 1f), "image/png");
+        } catch (BookException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -174,7 +174,7 @@ public final class Opds1Catalog {
             links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
         }
         return new Atom.Entry("urn:uuid:" + m.id, OpdsBooks.title(m), Instant.ofEpochMilli(m.updatedAt), OpdsBooks.authors(m),
-                m.summary, m.language, OpdsBooks.issued(m), links);
+                m.summary, OpdsBooks.language(m), OpdsBooks.issued(m), links);
     }
 
     private static Atom.Entry nav(String id, String title, String summary, String path, String type, Instant updated, OpdsUrls u) {

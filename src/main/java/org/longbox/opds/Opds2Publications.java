@@ -21,8 +21,8 @@ final class Opds2Publications {
         Opds2.PublicationMetadata meta = new Opds2.PublicationMetadata(
                 m.pagesAreImages && !"epub".equals(m.extension) && !"pdf".equals(m.extension) ? "http://schema.org/ComicIssue"
                         : "http://schema.org/Book",
-                "urn:uuid:" + m.id, OpdsBooks.title(m), authors.isEmpty() ? null : authors, m.language, m.summary,
-                OpdsBooks.issued(m), Instant.ofEpochMilli(m.updatedAt), m.pages > 0 ? m.pages : null, belongsTo);
+                "urn:uuid:" + m.id, OpdsBooks.title(m), authors.isEmpty() ? null : authors, OpdsBooks.language(m), m.summary,
+                OpdsBooks.fullDate(m), Instant.ofEpochMilli(m.updatedAt), m.pages > 0 ? m.pages : null, belongsTo);
         List<Opds2.Link> links = new ArrayList<>();
         links.add(Opds2.Link.of("self", self, Opds2.PUBLICATION));
         if (r.canDownload()) {

@@ -44,6 +44,19 @@ final class OpdsBooks {
         return sb.toString();
     }
 
+    /** yyyy-mm-dd when the metadata gives a whole date (OPDS 2 wants a date or nothing), else null. */
+    static String fullDate(MediaRow m) {
+        String issued = issued(m);
+        return issued != null && issued.length() == 10 ? issued : null;
+    }
+
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
+
+    /** The language when it is a BCP 47 tag ("en", "pt-BR"), else null ("English" is left out). */
+    static String language(MediaRow m) {
+        return m.language != null && LANGUAGE.matcher(m.language).matches() ? m.language : null;
+    }
+
     static String mediaType(MediaRow m) {
         return BookFormat.ofFileName("x." + m.extension).map(BookFormat::mediaType).orElse("application/octet-stream");
     }
