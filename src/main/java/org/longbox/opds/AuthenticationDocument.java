@@ -25,11 +25,16 @@ public record AuthenticationDocument(String id, String title, String description
     }
 
     public static AuthenticationDocument of(PublicUrl url) {
+        return of(url.absolute(PATH), url.absolute("/opds/v2.0/catalog"));
+    }
+
+    /** The document at {@code self}, whose start link is {@code catalog} (both keep an API key in the path). */
+    public static AuthenticationDocument of(String self, String catalog) {
         return new AuthenticationDocument(
-                url.absolute(PATH),
+                self,
                 "Longbox",
                 "Enter your username and password to authenticate.",
-                List.of(new Link("start", url.absolute("/opds/v2.0/catalog"), "application/opds+json")),
+                List.of(new Link("start", catalog, "application/opds+json")),
                 List.of(new Flow("http://opds-spec.org/auth/basic", Map.of("login", "Username", "password", "Password"))));
     }
 }

@@ -195,7 +195,7 @@ public final class Opds2Catalog {
         links.add(Opds2.Link.of("self", self, Opds2.FEED));
         links.add(Opds2.Link.of("start", u.to("/catalog"), Opds2.FEED));
         links.add(new Opds2.Link(u.to("/search") + "{?query}", Opds2.FEED, "search", null, true, null, null, null));
-        links.add(Opds2.Link.of(AuthenticationDocument.REL, u.absolute(AuthenticationDocument.PATH), AuthenticationDocument.MEDIA_TYPE));
+        links.add(Opds2.Link.of(AuthenticationDocument.REL, u.to("/auth"), AuthenticationDocument.MEDIA_TYPE));
         return links;
     }
 

@@ -19,7 +19,6 @@ import org.longbox.auth.Caller;
 import org.longbox.auth.Public;
 import org.longbox.library.MediaService;
 import org.longbox.server.errors.ApiException;
-import org.longbox.server.web.PublicUrl;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
@@ -149,7 +148,8 @@ public final class OpdsV2Resource {
     @Operation(summary = "Authentication for OPDS document", description = "Public: tells reading apps to use HTTP Basic.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = AuthenticationDocument.MEDIA_TYPE))
     public Response auth() {
-        return Response.ok(Opds2.write(AuthenticationDocument.of(PublicUrl.of(request))))
+        OpdsUrls u = OpdsUrls.of(request, "2.0");
+        return Response.ok(Opds2.write(AuthenticationDocument.of(u.to("/auth"), u.to("/catalog"))))
                 .header("Content-Type", AuthenticationDocument.MEDIA_TYPE + ";charset=utf-8").build();
     }
 

@@ -85,7 +85,7 @@ public final class OpdsSchemas {
                     .mapPrefix("https://specs.opds.io/schema/", DIR.resolve("opds2/specs").toUri().toString())
                     .mapPrefix("https://drafts.opds.io/schema/", DIR.resolve("opds2/drafts").toUri().toString())
                     .mapPrefix("https://readium.org/webpub-manifest/schema/", DIR.resolve("opds2/webpub-manifest").toUri().toString())));
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).preloadJsonSchema(false).build();
             return factory.getSchema(SchemaLocation.of(id), config);
         });
         return schema.validate(document).stream().map(ValidationMessage::toString).sorted().collect(Collectors.toList());
