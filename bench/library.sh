@@ -16,19 +16,21 @@
 #      (200x300, quality 80), first scan: books/s; every book must get its thumbnail file
 #   5  pages: wrk through bench/rotate.lua over BENCH_PAGE_URLS different GET /api/v1/media/{id}/page/{n}
 #      (books spread over the library, pages varied) against the very same bytes as static files
-#      (GET /static/pNNN.jpg), interleaved rounds, plus a case asking a different book on every
+#      (GET /static/pNNNN.jpg), interleaved rounds, plus a case asking a different book on every
 #      request (all the books in turn) to defeat any caching; req/s, p50, p99, server CPU/request
 #   6  memory: the server restarted with -Xmx256m and a fresh config dir scans the library (with
 #      thumbnails) and then serves pages of all the books under wrk for 20 s: the scan must
 #      complete with every book, wrk must see only 2xx, the log no OutOfMemoryError; it reports the
-#      peak RSS of the server process (VmHWM) and the heap after the run
+#      peak RSS of the server process (VmHWM), the heap after the run and the GC pauses (-Xlog:gc)
 # and prints the figures against their goals (a missed goal is reported, not a failure; a failed
 # check is a failure).
 #
-# Usage: bench/library.sh                         (about 4 minutes with the defaults on 2 cores, see
-#                                                   BENCHMARKS.md; generating the 2.4 GB library the
-#                                                   first time takes seconds)
-#        BENCH_BOOKS=1000 bench/library.sh        (a quick run, about 2 minutes)
+# Usage: bench/library.sh                   (3.2-3.8 minutes with the defaults on 2 cores, build included,
+#                                             see BENCHMARKS.md; generating the 2.4 GB library the first
+#                                             time takes a few seconds)
+#        BENCH_BOOKS=1000 bench/library.sh  (a quick run, about 2.3 minutes: the page part takes ~1.5
+#                                             minutes whatever the size; BENCH_ROUNDS=2
+#                                             BENCH_WARMUP_PASSES=1 shortens it)
 # Environment (all optional):
 #   BENCH_BOOKS=10000      books in the library
 #   BENCH_SERIES=          series folders (default BENCH_BOOKS / 20, i.e. 500: 20 books each)
