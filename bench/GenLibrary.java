@@ -41,7 +41,8 @@ import java.util.zip.ZipOutputStream;
  * AgeRating), all entries STORED (no compression) as real CBZs usually are. The pages are a
  * handful of distinct JPEGs (comic-like panels, 360x540, about 5-15 KB each, encoded once with
  * ImageIO) whose bytes are reused: page p of the book numbered b overall is image (b + p) % 12.
- * Entry times are fixed, so the same arguments give byte-identical files. The library is written
+ * Entry times are fixed, so the same arguments give byte-identical files (with the same JDK, whose
+ * text rendering draws the captions). The library is written
  * to OUT_DIR.tmp-PID and renamed to OUT_DIR when complete, with a hidden marker file
  * ".longbox-bench-library" (the scanner skips hidden files) recording the arguments.
  */
