@@ -35,7 +35,10 @@
 # Needs: wrk, curl, jq, unzip, java 17+, mvn. It installs nothing.
 set -euo pipefail
 
-JETTY_VERSION=12.1.12
+BENCH_NAME=auth.sh
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 DURATION=${BENCH_DURATION:-3s}
 ROUNDS=${BENCH_ROUNDS:-4}
 WARMUP=${BENCH_WARMUP:-5s}
@@ -45,51 +48,23 @@ CONNECTIONS=${BENCH_CONNECTIONS:-16}
 PORT=${BENCH_PORT:-18801}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$BENCH_ROOT
 OUT=${BENCH_OUT:-$ROOT/bench/out/auth-$(date -u +%Y%m%dT%H%M%SZ)}
 BASE_URL="http://127.0.0.1:$PORT"
 USERNAME=bench
 PASSWORD='bench-Pass-1234'
 STARTED_AT=$(date +%s)
 
-die() {
-    echo "auth.sh: FAIL: $*" >&2
-    exit 1
-}
-
 # ---------------------------------------------------------------- prerequisites
-if ! command -v wrk >/dev/null 2>&1; then
-    die "wrk is not installed. Install it with: apt-get install -y wrk   (Debian/Ubuntu, as root)"
-fi
-for tool in curl jq unzip java mvn; do
-    command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (needed by this script)"
-done
+require_tools curl jq unzip java mvn
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer, not '$ROUNDS'"
 [[ $WARMUP_PASSES =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be a non-negative integer, not '$WARMUP_PASSES'"
-if curl -s -o /dev/null --max-time 2 "$BASE_URL/"; then
-    die "something already answers on port $PORT; set BENCH_PORT to a free port"
-fi
+port_must_be_free "$PORT"
 
 mkdir -p "$OUT"
 exec > >(tee "$OUT/summary.txt") 2>&1
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/longbox-bench.XXXXXX")
-SERVER_PID=
-stop_server() {
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.5
-        done
-        if kill -0 "$SERVER_PID" 2>/dev/null; then
-            echo "server did not stop in 15 s; killing it" >&2
-            kill -KILL "$SERVER_PID" 2>/dev/null || true
-        fi
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=
-}
 cleanup() {
     local rc=$?
     stop_server
@@ -113,15 +88,7 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- machine
 echo "== Longbox auth benchmark (bench/auth.sh)"
-echo "date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-echo "commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (dirty)')"
-echo "host:        $(uname -srm)"
-echo "nproc:       $(nproc)"
-echo "cpu:         $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
-echo "memory:      $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (before start)"
-echo "java:        $(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
-echo "wrk:         $(wrk -v 2>&1 | head -n1 | awk '{print $1, $2}')"
+print_machine
 echo "container:   Jetty $JETTY_VERSION standalone (http, ee10-deploy), WAR as ROOT"
 echo "wrk params:  -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS interleaved rounds (median), warm-up $WARMUP_PASSES x $WARMUP per case"
 echo "note:        wrk and the server share this machine's CPUs"
@@ -129,64 +96,20 @@ echo "output:      $OUT"
 echo
 
 # ---------------------------------------------------------------- build + container
-if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-    echo "building target/longbox.war ..."
-    (cd "$ROOT" && mvn -B -q package -DskipTests) >"$OUT/build.log" 2>&1 \
-        || { tail -n 40 "$OUT/build.log" >&2; die "build failed (see $OUT/build.log)"; }
-fi
-WAR=$ROOT/target/longbox.war
-[[ -f $WAR ]] || die "$WAR not found (build it, or drop BENCH_SKIP_BUILD)"
-
-JETTY_HOME=$ROOT/target/bench/jetty-home-$JETTY_VERSION
-if [[ ! -f $JETTY_HOME/start.jar ]]; then
-    echo "fetching jetty-home $JETTY_VERSION (Maven Central, once; kept under target/bench) ..."
-    (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact=org.eclipse.jetty:jetty-home:$JETTY_VERSION:zip \
-        -DoutputDirectory="$ROOT/target/bench") >"$OUT/jetty-fetch.log" 2>&1 \
-        || { tail -n 20 "$OUT/jetty-fetch.log" >&2; die "could not fetch jetty-home $JETTY_VERSION"; }
-    unzip -q -o "$ROOT/target/bench/jetty-home-$JETTY_VERSION.zip" -d "$ROOT/target/bench"
-fi
-
+build_war
+fetch_jetty
 JETTY_BASE=$TMP/jetty-base
 CONFIG_DIR=$TMP/config
-mkdir -p "$JETTY_BASE" "$CONFIG_DIR" "$TMP/java-tmp"
-java -jar "$JETTY_HOME/start.jar" jetty.home="$JETTY_HOME" jetty.base="$JETTY_BASE" \
-    --add-modules=http,ee10-deploy >"$TMP/jetty-setup.log" 2>&1 \
-    || { cat "$TMP/jetty-setup.log" >&2; die "could not set up the Jetty base"; }
-mkdir -p "$JETTY_BASE/work"   # Jetty unpacks the WAR here instead of /tmp
-cp "$WAR" "$JETTY_BASE/webapps/ROOT.war"
+mkdir -p "$CONFIG_DIR"
+new_jetty_base "$JETTY_BASE"
 
 echo "starting the server on port $PORT (STUMP_CONFIG_DIR=$CONFIG_DIR, HASH_COST=12) ..."
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-(
-    cd "$JETTY_BASE"
-    exec env STUMP_CONFIG_DIR="$CONFIG_DIR" HASH_COST=12 \
-        java $JAVA_OPTS -Djava.io.tmpdir="$TMP/java-tmp" -jar "$JETTY_HOME/start.jar" \
-        jetty.home="$JETTY_HOME" jetty.base="$JETTY_BASE" jetty.http.port="$PORT"
-) >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-
-for i in $(seq 1 240); do
-    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited during start-up"
-    if [[ $(curl -s --max-time 2 "$BASE_URL/api/v1/ping" 2>/dev/null || true) == pong ]]; then
-        break
-    fi
-    [[ $i -lt 240 ]] || die "no pong from $BASE_URL/api/v1/ping within 120 s"
-    sleep 0.5
-done
+start_server "$JETTY_BASE" "$PORT" "$TMP/server.log" "$JAVA_OPTS" STUMP_CONFIG_DIR="$CONFIG_DIR" HASH_COST=12
 echo "server up (pid $SERVER_PID) after $(($(date +%s) - STARTED_AT)) s since the script started"
 
 # ---------------------------------------------------------------- user, cookie, JWT
-json_credentials=$(jq -cn --arg u "$USERNAME" --arg p "$PASSWORD" '{username: $u, password: $p}')
-code=$(curl -s -o "$TMP/register.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    -d "$json_credentials" "$BASE_URL/api/v1/auth/register")
-[[ $code == 200 || $code == 201 ]] || die "register answered $code: $(cat "$TMP/register.json")"
-USER_ID=$(jq -er .id "$TMP/register.json") || die "register answered no user id"
-
-code=$(curl -s -o "$TMP/login.json" -D "$TMP/login.headers" -w '%{http_code}' -X POST \
-    -H 'Content-Type: application/json' -d "$json_credentials" "$BASE_URL/api/v1/auth/login?generate_token=true")
-[[ $code == 200 ]] || die "login answered $code: $(cat "$TMP/login.json")"
-SESSION=$(sed -n 's/^[Ss]et-[Cc]ookie: *stump_session=\([^;]*\).*/\1/p' "$TMP/login.headers" | tr -d '\r' | head -n1)
-[[ -n $SESSION ]] || die "login set no stump_session cookie"
+register_user "$BASE_URL" "$USERNAME" "$PASSWORD"
+login_user "$BASE_URL" "$USERNAME" "$PASSWORD" generate_token=true
 JWT=$(jq -er .token.access_token "$TMP/login.json") || die "login?generate_token=true answered no token.access_token"
 [[ $(jq -r .for_user.id "$TMP/login.json") == "$USER_ID" ]] || die "login answered another user than the one registered"
 BASIC=$(printf '%s:%s' "$USERNAME" "$PASSWORD" | base64 | tr -d '\n')
@@ -254,22 +177,6 @@ for c in "${CASES[@]}"; do printf '  %-45s 200\n' "${LABEL[$c]}"; done
 echo "  Basic re-sends one session cookie; Basic with X-Stump-Save-Session: false sets none"
 
 # ---------------------------------------------------------------- wrk
-# Time unit of wrk (us, ms, s, m, h) to milliseconds.
-to_ms() {
-    awk -v v="$1" 'BEGIN {
-        n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-        f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : (u == "h") ? 3600000 : -1
-        if (f < 0) { print "NaN"; exit 1 }
-        printf "%.3f", n * f
-    }'
-}
-
-CLK_TCK=$(getconf CLK_TCK)
-# CPU time (user + system, all threads, in clock ticks) the server process has used so far.
-server_ticks() {
-    awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"
-}
-
 declare -A RPS P50 P99 REQS CPU
 BASIC_REQUESTS=0
 # run_wrk CASE DURATION FILE: runs wrk, fails on non-2xx or socket errors, sets LAST_RPS, LAST_P50,
@@ -283,21 +190,7 @@ run_wrk() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${args[@]}" "$URL" >"$file" 2>&1 \
         || { cat "$file" >&2; die "wrk failed for case $name"; }
     t1=$(server_ticks)
-    kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during case $name"
-    if grep -q 'Non-2xx' "$file"; then
-        cat "$file" >&2
-        die "case $name: wrk saw non-2xx answers: $(grep 'Non-2xx' "$file")"
-    fi
-    if grep -q 'Socket errors' "$file"; then
-        cat "$file" >&2
-        die "case $name: wrk saw socket errors: $(grep 'Socket errors' "$file")"
-    fi
-    LAST_RPS=$(awk '/^Requests\/sec:/ {print $2}' "$file")
-    LAST_REQS=$(awk '/requests in/ {print $1}' "$file")
-    LAST_P50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
-    LAST_P99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
-    [[ -n $LAST_RPS && -n $LAST_REQS && $LAST_REQS -gt 0 && $LAST_P50 != NaN && $LAST_P99 != NaN ]] \
-        || { cat "$file" >&2; die "could not read wrk's output for case $name"; }
+    wrk_result "$name" "$file"
     LAST_CPU=$(awk -v d=$((t1 - t0)) -v hz="$CLK_TCK" -v n="$LAST_REQS" 'BEGIN {printf "%.1f", d / hz * 1e6 / n}')
     echo "server CPU: $((t1 - t0)) ticks at $CLK_TCK Hz = $LAST_CPU us/request; load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$file"
 }
@@ -329,7 +222,6 @@ for ((r = 1; r <= ROUNDS; r++)); do
     done
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 declare -A MRPS MP50 MP99 MCPU
 for c in "${CASES[@]}"; do
     rps=() p50=() p99=() cpu=()
