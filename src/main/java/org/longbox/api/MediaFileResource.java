@@ -27,6 +27,7 @@ import org.longbox.server.errors.ApiException;
 import org.longbox.library.BookFiles;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
+import org.longbox.library.PageStore;
 import org.longbox.media.BookFormat;
 import org.longbox.media.Dimensions;
 import org.longbox.media.PageData;
@@ -43,6 +44,9 @@ import java.util.List;
 @Path("/api/v1/media")
 @Tag(name = "media")
 public final class MediaFileResource {
+    /** Pages of a book file never change without its ETag changing; shared with {@link PageFilter}. */
+    static final String PAGE_CACHE_CONTROL = "private, max-age=86400";
+
     private final MediaService media;
     private final BookFiles files;
     private final Thumbnails thumbnails;
@@ -116,15 +120,15 @@ public final class MediaFileResource {
                          @QueryParam("height") @Parameter(description = "Fit within this height, 1-4000") Integer height,
                          @Context Request request, @Context SecurityContext sc) {
         MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
-        EntityTag etag = new EntityTag(Integer.toHexString((m.id + m.fileModifiedAt + m.size + "/" + page + "/" + width + "x" + height).hashCode()));
-        Date modified = new Date(m.fileModifiedAt / 1000 * 1000);
+        EntityTag etag = new EntityTag(PageStore.etag(m, page, width, height));
+        Date modified = PageStore.lastModifiedDate(m);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
         if (notModified != null) {
             return notModified.tag(etag).build();
         }
         PageData data = files.page(m, page, width, height);
         return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(modified)
-                .header("Cache-Control", "private, max-age=86400").build();
+                .header("Cache-Control", PAGE_CACHE_CONTROL).build();
     }
 
     @GET

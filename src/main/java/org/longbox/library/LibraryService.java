@@ -30,10 +30,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LibraryService {
     private final Database db;
+    private final ContentVersion version;
     private final List<LibraryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public LibraryService(Database db) {
+    public LibraryService(Database db, ContentVersion version) {
         this.db = db;
+        this.version = version;
     }
 
     public void addListener(LibraryListener listener) {
@@ -68,6 +70,7 @@ public final class LibraryService {
             checkPathIsFree(Path.of(row.path), id);
             insertOrConflict(() -> db.txVoid(s -> s.getMapper(LibraryMapper.class).update(row)), row.name);
         }
+        version.bump();
         Library updated = row.toLibrary();
         listeners.forEach(l -> l.updated(updated));
         return updated;
@@ -98,6 +101,7 @@ public final class LibraryService {
         find(viewer, id);
         List<String> books = mediaIds(id);
         db.txVoid(s -> s.getMapper(LibraryMapper.class).delete(id));
+        version.bump();
         listeners.forEach(l -> l.deleted(id, books));
         return id;
     }
@@ -134,6 +138,7 @@ public final class LibraryService {
                 m.hide(id, userId);
             }
         });
+        version.bump();
         return hiddenFrom(viewer, id);
     }
 
@@ -144,7 +149,7 @@ public final class LibraryService {
     /** Removes the library's MISSING books and the series left without books. */
     public Cleaned clean(Viewer viewer, String id) {
         find(viewer, id);
-        return db.tx(s -> {
+        Cleaned cleaned = db.tx(s -> {
             MediaMapper media = s.getMapper(MediaMapper.class);
             List<String> before = media.idsInLibrary(id);
             int deletedMedia = media.deleteMissing(id);
@@ -154,6 +159,8 @@ public final class LibraryService {
             removed.removeAll(after);
             return new Cleaned(deletedMedia, deletedSeries, after.isEmpty(), removed);
         });
+        version.bump();
+        return cleaned;
     }
 
     /** Ids of the library's books (to remove their thumbnails with the library). */
@@ -187,6 +194,7 @@ public final class LibraryService {
     /** Marks the library's scan outcome. */
     public void scanned(String id, FileStatus status, Long at) {
         db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(id, status.name(), at, System.currentTimeMillis()));
+        version.bump();
     }
 
     LibraryRow find(Viewer viewer, String id) {

@@ -35,6 +35,18 @@ public interface Book extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Where page {@code number}'s bytes lie in the file when the archive stores them uncompressed
+     * (the usual CBZ and CBR), so a server can read them straight from the file; empty otherwise
+     * (compressed entries, rendered PDF pages, text EPUBs).
+     *
+     * @throws IndexOutOfBoundsException when {@code number} is not between 1 and {@link #pageCount()}
+     */
+    default Optional<StoredPage> storedPage(int number) throws BookException {
+        Books.pageIndex(number, pageCount());
+        return Optional.empty();
+    }
+
     /** ComicInfo.xml or OPF metadata; {@link BookMetadata#EMPTY} when there is none. */
     BookMetadata metadata();
 

@@ -89,6 +89,12 @@ final class EpubBook implements Book {
         return Images.page(zip.read(name, limits.maxEntryBytes()), "page " + number + " (" + name + ")");
     }
 
+    @Override
+    public Optional<StoredPage> storedPage(int number) throws BookException {
+        int index = Books.pageIndex(number, pageCount());
+        return images == null ? Optional.empty() : zip.stored(images.get(index), limits.maxEntryBytes());
+    }
+
     /** The OPF's cover image; for an image-only EPUB without one, page 1. */
     @Override
     public Optional<PageData> cover() throws BookException {

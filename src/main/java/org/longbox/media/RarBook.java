@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -23,7 +24,8 @@ final class RarBook implements Book {
     private final MediaLimits limits;
     private final Bsdtar bsdtar;
     private final List<RarEntry> pages;
-    private final BookMetadata metadata;
+    private final RarEntry comicInfo;
+    private BookMetadata metadata;
 
     private RarBook(Path file, FileChannel channel, MediaLimits limits, Bsdtar bsdtar, List<RarEntry> entries) {
         this.file = file;
@@ -40,8 +42,7 @@ final class RarBook implements Book {
         }
         this.pages = files.stream().filter(e -> EntryNames.isPage(e.name()))
                 .sorted(Comparator.comparing(RarEntry::name, NaturalOrder.INSTANCE)).toList();
-        this.metadata = EntryNames.comicInfo(files.stream().map(RarEntry::name).toList())
-                .map(name -> comicInfo(byName.get(name))).orElse(BookMetadata.EMPTY);
+        this.comicInfo = EntryNames.comicInfo(files.stream().map(RarEntry::name).toList()).map(byName::get).orElse(null);
     }
 
     static RarBook open(Path file, MediaLimits limits, Bsdtar bsdtar) throws BookException {
@@ -90,7 +91,19 @@ final class RarBook implements Book {
     }
 
     @Override
+    public Optional<StoredPage> storedPage(int number) {
+        RarEntry e = pages.get(Books.pageIndex(number, pages.size()));
+        boolean plain = e.stored() && !e.encrypted() && !e.split() && e.packedSize() == e.size()
+                && e.size() <= limits.maxEntryBytes() && e.dataOffset() >= 0;
+        return plain ? Optional.of(new StoredPage(e.dataOffset(), (int) e.size(), e.crc())) : Optional.empty();
+    }
+
+    /** Read on first use: serving a page has no need of it. */
+    @Override
     public BookMetadata metadata() {
+        if (metadata == null) {
+            metadata = comicInfo == null ? BookMetadata.EMPTY : comicInfo(comicInfo);
+        }
         return metadata;
     }
 

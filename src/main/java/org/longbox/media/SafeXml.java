@@ -38,6 +38,9 @@ final class SafeXml {
         }
     };
 
+    private static final DocumentBuilderFactory STRICT = factory(true);
+    private static final DocumentBuilderFactory TOLERANT = factory(false);
+
     private SafeXml() {
     }
 
@@ -55,6 +58,26 @@ final class SafeXml {
     }
 
     private static Document parse(byte[] xml, boolean refuseDoctype) throws BookException {
+        DocumentBuilder builder;
+        DocumentBuilderFactory factory = refuseDoctype ? STRICT : TOLERANT;
+        try {
+            // a factory is not promised to be thread-safe; making builders from it is cheap, configuring it is not
+            synchronized (factory) {
+                builder = factory.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a security feature", e);
+        }
+        builder.setErrorHandler(SILENT);
+        builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+        try {
+            return builder.parse(new ByteArrayInputStream(xml));
+        } catch (SAXException | IOException e) {
+            throw new BookException("not well-formed XML: " + e.getMessage());
+        }
+    }
+
+    private static DocumentBuilderFactory factory(boolean refuseDoctype) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
@@ -67,14 +90,9 @@ final class SafeXml {
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
-            DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setErrorHandler(SILENT);
-            builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            return builder.parse(new ByteArrayInputStream(xml));
+            return f;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks a security feature", e);
-        } catch (SAXException | IOException e) {
-            throw new BookException("not well-formed XML: " + e.getMessage());
         }
     }
 

@@ -5,7 +5,12 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
@@ -18,14 +23,21 @@ import java.util.zip.ZipFile;
  * CBZ and EPUB. Nothing is unpacked to disk and entry names are only used to look entries up.
  */
 final class ZipArchive implements AutoCloseable {
+    private static final int LOCAL_HEADER = 0x04034b50;
+
+    private final Path file;
     private final ZipFile zip;
     private final List<String> files;
     private final Set<String> fileSet;
+    /** Entries by name; a name listed twice is left out (which of the two is meant is unclear). */
+    private final Map<String, ZipDirectory.Entry> unique;
 
-    private ZipArchive(ZipFile zip, List<String> files) {
+    private ZipArchive(Path file, ZipFile zip, List<String> files, Map<String, ZipDirectory.Entry> unique) {
+        this.file = file;
         this.zip = zip;
         this.files = files;
         this.fileSet = Set.copyOf(files);
+        this.unique = unique;
     }
 
     static ZipArchive open(Path file, MediaLimits limits) throws BookException {
@@ -47,7 +59,43 @@ final class ZipArchive implements AutoCloseable {
                 .map(ZipDirectory.Entry::rawName).collect(Collectors.toSet());
         List<String> files = zip.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName)
                 .filter(n -> !links.contains(n)).toList();
-        return new ZipArchive(zip, files);
+        Map<String, ZipDirectory.Entry> unique = new HashMap<>();
+        Set<String> twice = new HashSet<>();
+        for (ZipDirectory.Entry e : directory.entries()) {
+            if (unique.putIfAbsent(e.rawName(), e) != null) {
+                twice.add(e.rawName());
+            }
+        }
+        unique.keySet().removeAll(twice);
+        return new ZipArchive(file, zip, files, unique);
+    }
+
+    /**
+     * Where a stored (uncompressed) entry's bytes lie in the file; empty for a deflated entry, or
+     * one whose headers do not add up.
+     */
+    Optional<StoredPage> stored(String name, long max) throws BookException {
+        ZipDirectory.Entry e = unique.get(name);
+        if (e == null || e.method() != 0 || e.size() != e.compressedSize() || e.size() < 0 || e.size() > max
+                || e.localHeader() < 0 || !fileSet.contains(name)) {
+            return Optional.empty();
+        }
+        try (FileChannel ch = FileChannel.open(file)) {
+            if (e.localHeader() + 30 > ch.size()) {
+                return Optional.empty();
+            }
+            ByteBuffer h = Bounded.readAt(ch, e.localHeader(), 30, "corrupt ZIP archive (truncated)");
+            if (h.getInt(0) != LOCAL_HEADER) {
+                return Optional.empty();
+            }
+            long offset = e.localHeader() + 30 + (h.getShort(26) & 0xFFFF) + (h.getShort(28) & 0xFFFF);
+            if (offset + e.size() > ch.size()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredPage(offset, (int) e.size(), e.crc()));
+        } catch (IOException ex) {
+            throw new BookException("cannot read the file: " + ex.getMessage(), ex);
+        }
     }
 
     /** Names of the file entries: no directories, no symlinks. */

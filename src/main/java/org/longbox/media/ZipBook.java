@@ -1,19 +1,19 @@
 package org.longbox.media;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A CBZ (or any ZIP of images): pages are the image entries in natural order, metadata from ComicInfo.xml. */
 final class ZipBook implements Book {
     private final ZipArchive zip;
     private final MediaLimits limits;
     private final List<String> pages;
-    private final BookMetadata metadata;
+    private BookMetadata metadata;
 
     private ZipBook(ZipArchive zip, MediaLimits limits) {
         this.zip = zip;
         this.limits = limits;
         this.pages = EntryNames.pages(zip.files());
-        this.metadata = EntryNames.comicInfo(zip.files()).map(this::comicInfo).orElse(BookMetadata.EMPTY);
     }
 
     /**
@@ -49,7 +49,16 @@ final class ZipBook implements Book {
     }
 
     @Override
+    public Optional<StoredPage> storedPage(int number) throws BookException {
+        return zip.stored(pages.get(Books.pageIndex(number, pages.size())), limits.maxEntryBytes());
+    }
+
+    /** Read on first use: serving a page has no need of it. */
+    @Override
     public BookMetadata metadata() {
+        if (metadata == null) {
+            metadata = EntryNames.comicInfo(zip.files()).map(this::comicInfo).orElse(BookMetadata.EMPTY);
+        }
         return metadata;
     }
 

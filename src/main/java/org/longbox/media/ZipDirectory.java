@@ -1,13 +1,7 @@
 package org.longbox.media;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -22,7 +16,12 @@ import java.util.List;
  * does not expose (unix symlinks, names that are not UTF-8).
  */
 record ZipDirectory(List<Entry> entries, boolean needsCp437) {
-    record Entry(String rawName, boolean directory, boolean symlink) {
+    /**
+     * @param localHeader where the entry's local header starts; with the sizes, -1 when the
+     *                    ZIP64 extra field that should hold it is missing
+     */
+    record Entry(String rawName, boolean directory, boolean symlink, int method, long crc, long compressedSize,
+            long size, long localHeader) {
     }
 
     private static final int EOCD = 0x06054b50;
@@ -35,13 +34,18 @@ record ZipDirectory(List<Entry> entries, boolean needsCp437) {
 
     static ZipDirectory read(FileChannel ch, MediaLimits limits) throws IOException, BookException {
         long size = ch.size();
-        int tailLength = (int) Math.min(size, EOCD_MIN + 0xFFFF);
+        // most archives have no comment: their end record is the last 22 bytes
+        int tailLength = (int) Math.min(size, EOCD_MIN);
         ByteBuffer tail = readAt(ch, size - tailLength, tailLength);
-        int eocd = -1;
-        for (int i = tailLength - EOCD_MIN; i >= 0; i--) {
-            if (tail.getInt(i) == EOCD) {
-                eocd = i;
-                break;
+        int eocd = tailLength == EOCD_MIN && tail.getInt(0) == EOCD && tail.getShort(20) == 0 ? 0 : -1;
+        if (eocd < 0) {
+            tailLength = (int) Math.min(size, EOCD_MIN + 0xFFFF);
+            tail = readAt(ch, size - tailLength, tailLength);
+            for (int i = tailLength - EOCD_MIN; i >= 0; i--) {
+                if (tail.getInt(i) == EOCD) {
+                    eocd = i;
+                    break;
+                }
             }
         }
         if (eocd < 0) {
@@ -74,49 +78,93 @@ record ZipDirectory(List<Entry> entries, boolean needsCp437) {
 
     private static ZipDirectory readEntries(FileChannel ch, long cenPos, long cenSize, MediaLimits limits)
             throws IOException, BookException {
-        List<Entry> entries = new ArrayList<>();
-        boolean needsCp437 = false;
-        InputStream in = new BufferedInputStream(Channels.newInputStream(ch.position(cenPos)), 65536);
-        DataInputStream data = new DataInputStream(in);
-        long consumed = 0;
-        try {
-            while (consumed + 46 <= cenSize) {
-                ByteBuffer h = ByteBuffer.wrap(data.readNBytes(46)).order(ByteOrder.LITTLE_ENDIAN);
-                if (h.remaining() < 46 || h.getInt(0) != CEN) {
-                    throw new BookException("corrupt ZIP archive (bad central directory entry)");
-                }
-                if (entries.size() == limits.maxEntries()) {
-                    throw new BookException("archive has more than the limit of " + limits.maxEntries() + " entries");
-                }
-                int madeBy = h.getShort(4) & 0xFFFF;
-                int flags = h.getShort(8) & 0xFFFF;
-                int method = h.getShort(10) & 0xFFFF;
-                int nameLength = h.getShort(28) & 0xFFFF;
-                int extraLength = h.getShort(30) & 0xFFFF;
-                int commentLength = h.getShort(32) & 0xFFFF;
-                long external = h.getInt(38) & 0xFFFFFFFFL;
-                byte[] name = new byte[nameLength];
-                data.readFully(name);
-                data.skipNBytes(extraLength + commentLength);
-                consumed += 46L + nameLength + extraLength + commentLength;
-                String decoded = name(name, (flags & 0x800) != 0);
-                String display = decoded != null ? decoded : new String(name, CP437);
-                if ((flags & 1) != 0 || method == 99) {
-                    throw new BookException("encrypted ZIP archive (password-protected entry " + display + ")");
-                }
-                if (method != 0 && method != 8) {
-                    throw new BookException("ZIP compression method " + method + " (entry " + display
-                            + ") is not supported; only stored and deflated entries are");
-                }
-                needsCp437 |= decoded == null;
-                boolean unix = madeBy >> 8 == 3;
-                boolean symlink = unix && ((external >>> 16) & 0xF000) == 0xA000;
-                entries.add(new Entry(display, display.endsWith("/"), symlink));
-            }
-        } catch (EOFException e) {
+        if (cenPos + cenSize > ch.size()) {
             throw new BookException("corrupt ZIP archive (truncated central directory)");
         }
+        ByteBuffer cen = readAt(ch, cenPos, (int) cenSize);
+        List<Entry> entries = new ArrayList<>();
+        boolean needsCp437 = false;
+        int at = 0;
+        while (at + 46 <= cenSize) {
+            if (cen.getInt(at) != CEN) {
+                throw new BookException("corrupt ZIP archive (bad central directory entry)");
+            }
+            if (entries.size() == limits.maxEntries()) {
+                throw new BookException("archive has more than the limit of " + limits.maxEntries() + " entries");
+            }
+            int madeBy = cen.getShort(at + 4) & 0xFFFF;
+            int flags = cen.getShort(at + 8) & 0xFFFF;
+            int method = cen.getShort(at + 10) & 0xFFFF;
+            long crc = cen.getInt(at + 16) & 0xFFFFFFFFL;
+            long compressed = cen.getInt(at + 20) & 0xFFFFFFFFL;
+            long size = cen.getInt(at + 24) & 0xFFFFFFFFL;
+            int nameLength = cen.getShort(at + 28) & 0xFFFF;
+            int extraLength = cen.getShort(at + 30) & 0xFFFF;
+            int commentLength = cen.getShort(at + 32) & 0xFFFF;
+            long external = cen.getInt(at + 38) & 0xFFFFFFFFL;
+            long localHeader = cen.getInt(at + 42) & 0xFFFFFFFFL;
+            int next = at + 46 + nameLength + extraLength + commentLength;
+            if (next > cenSize) {
+                throw new BookException("corrupt ZIP archive (truncated central directory)");
+            }
+            byte[] name = new byte[nameLength];
+            cen.get(at + 46, name);
+            String decoded = name(name, (flags & 0x800) != 0);
+            String display = decoded != null ? decoded : new String(name, CP437);
+            if ((flags & 1) != 0 || method == 99) {
+                throw new BookException("encrypted ZIP archive (password-protected entry " + display + ")");
+            }
+            if (method != 0 && method != 8) {
+                throw new BookException("ZIP compression method " + method + " (entry " + display
+                        + ") is not supported; only stored and deflated entries are");
+            }
+            if (size == 0xFFFFFFFFL || compressed == 0xFFFFFFFFL || localHeader == 0xFFFFFFFFL) {
+                long[] big = zip64(cen, at + 46 + nameLength, extraLength, size, compressed, localHeader);
+                size = big[0];
+                compressed = big[1];
+                localHeader = big[2];
+            }
+            needsCp437 |= decoded == null;
+            boolean unix = madeBy >> 8 == 3;
+            boolean symlink = unix && ((external >>> 16) & 0xF000) == 0xA000;
+            entries.add(new Entry(display, display.endsWith("/"), symlink, method, crc, compressed, size, localHeader));
+            at = next;
+        }
         return new ZipDirectory(List.copyOf(entries), needsCp437);
+    }
+
+    /**
+     * The ZIP64 extended information field: the 8-byte values of those of size, compressed size
+     * and local header offset that were 0xFFFFFFFF, in that order; -1 for those it lacks.
+     */
+    private static long[] zip64(ByteBuffer cen, int extra, int extraLength, long size, long compressed, long localHeader) {
+        long[] out = {size, compressed, localHeader};
+        int at = extra;
+        while (at + 4 <= extra + extraLength) {
+            int id = cen.getShort(at) & 0xFFFF;
+            int length = cen.getShort(at + 2) & 0xFFFF;
+            int data = at + 4;
+            if (data + length > extra + extraLength) {
+                break;
+            }
+            if (id == 0x0001) {
+                int p = data;
+                for (int i = 0; i < 3; i++) {
+                    if (out[i] == 0xFFFFFFFFL) {
+                        out[i] = p + 8 <= data + length ? cen.getLong(p) : -1;
+                        p += 8;
+                    }
+                }
+                return out;
+            }
+            at = data + length;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (out[i] == 0xFFFFFFFFL) {
+                out[i] = -1;
+            }
+        }
+        return out;
     }
 
     /** The name as ZipFile decodes it with UTF-8, or null when it is not UTF-8 (then CP437 is used). */

@@ -17,6 +17,8 @@ import org.longbox.server.config.Settings;
 import org.longbox.server.database.Database;
 import org.longbox.server.database.ServerConfigMapper;
 import org.longbox.library.BookFiles;
+import org.longbox.library.ContentVersion;
+import org.longbox.library.PageStore;
 import org.longbox.library.LibraryMapper;
 import org.longbox.library.ThumbnailService;
 import org.longbox.library.MediaMapper;
@@ -70,6 +72,7 @@ public final class Services {
     private final ScanService scans;
     private final ThumbnailService thumbnails;
     private final BookFiles bookFiles;
+    private final PageStore pages;
     private final LibraryWatcher watcher;
     private final ScanScheduler scheduler;
 
@@ -87,15 +90,17 @@ public final class Services {
         BasicAuthenticator basic = new BasicAuthenticator(passwords, sessions, database, events);
         this.authenticator = new Authenticator(sessions, jwt, apiKeys, basic, database);
         this.version = Version.load();
-        this.libraries = new LibraryService(database);
+        ContentVersion contentVersion = new ContentVersion();
+        this.libraries = new LibraryService(database, contentVersion);
         this.media = new MediaService(database);
         this.series = new SeriesService(database);
         this.progress = new ProgressService(database);
         this.jobs = new JobService(database, this.events, 2, "longbox-job");
         this.thumbnails = new ThumbnailService(settings.configDir(), MediaLimits.DEFAULT);
         this.bookFiles = new BookFiles(database, MediaLimits.DEFAULT);
+        this.pages = new PageStore(media, bookFiles, MediaLimits.DEFAULT, contentVersion);
         LibraryScanner scanner = new LibraryScanner(database, MediaLimits.DEFAULT, settings.scannerConcurrency(), this.events,
-                thumbnails);
+                thumbnails, contentVersion);
         this.scans = new ScanService(database, jobs, scanner);
         libraries.addListener(scans);
         libraries.addListener(thumbnails);
@@ -147,6 +152,7 @@ public final class Services {
     public ScanService scans() { return scans; }
     public ThumbnailService thumbnails() { return thumbnails; }
     public BookFiles bookFiles() { return bookFiles; }
+    public PageStore pages() { return pages; }
     public LibraryWatcher watcher() { return watcher; }
     public ScanScheduler scheduler() { return scheduler; }
 }

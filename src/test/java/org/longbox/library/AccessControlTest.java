@@ -45,12 +45,12 @@ class AccessControlTest {
         owner = server.ownerSession();
         Path open = Files.createDirectories(root.resolve("open"));
         Path secret = Files.createDirectories(root.resolve("secret"));
-        Books.cbz().pages(2).comicInfo("Teen Title", null, null, null, "Teen").write(open.resolve("Mixed/teen.cbz"));
-        Books.cbz().pages(2).comicInfo("Mature Title", null, null, null, "Mature 17+").write(open.resolve("Mixed/mature.cbz"));
-        Books.cbz().pages(2).write(open.resolve("Mixed/unrated.cbz"));
-        Books.cbz().pages(2).write(open.resolve("Adult/inherits.cbz"));
+        Books.cbz().stored().pages(2).comicInfo("Teen Title", null, null, null, "Teen").write(open.resolve("Mixed/teen.cbz"));
+        Books.cbz().stored().pages(2).comicInfo("Mature Title", null, null, null, "Mature 17+").write(open.resolve("Mixed/mature.cbz"));
+        Books.cbz().stored().pages(2).write(open.resolve("Mixed/unrated.cbz"));
+        Books.cbz().stored().pages(2).write(open.resolve("Adult/inherits.cbz"));
         Files.writeString(open.resolve("Adult/series.json"), "{\"metadata\": {\"name\": \"Adult\", \"age_rating\": \"18+\"}}");
-        Books.cbz().pages(2).comicInfo("Hidden Title", null, null, null, null).write(secret.resolve("S/hidden.cbz"));
+        Books.cbz().stored().pages(2).comicInfo("Hidden Title", null, null, null, null).write(secret.resolve("S/hidden.cbz"));
         String openLib = Scans.library(http, owner, "Open", open, null);
         hiddenLibrary = Scans.library(http, owner, "Secret", secret, null);
         Scans.scan(http, owner, openLib);
@@ -129,5 +129,33 @@ class AccessControlTest {
         String asKid = http.get("/api/v1/media/" + teenBook).cookie(kid).send().json().get("path").asText();
         assertEquals("teen.cbz", asKid);
         assertTrue(http.get("/api/v1/media/" + teenBook).cookie(owner).send().json().get("path").asText().startsWith("/"));
+    }
+
+    /** A page just read is not served a moment later once its library is hidden or the reader restricted. */
+    @Test
+    void pagesReadAMomentAgoAreRefusedAtOnceAfterARestriction() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("later"));
+        Books.cbz().stored().pages(2).comicInfo("Later", null, null, null, "Mature 17+").write(folder.resolve("S/later.cbz"));
+        String lib = Scans.library(http, owner, "Later", folder, null);
+        Scans.scan(http, owner, lib);
+        String book = http.get("/api/v1/libraries/" + lib + "/media").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        String userId = Accounts.createUser(http, owner, "reader", "pw").get("id").asText();
+        String reader = Accounts.login(http, "reader", "pw");
+        String page = "/api/v1/media/" + book + "/page/2";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, http.get(page).cookie(reader).send().status());
+        }
+        assertEquals(200, http.put("/api/v1/users/" + userId).cookie(owner)
+                .json(Map.of("age_restriction", Map.of("age", 13, "restrict_on_unset", true))).send().status());
+        assertEquals(404, http.get(page).cookie(reader).send().status(), "rated above the new restriction");
+        assertEquals(200, http.put("/api/v1/users/" + userId).cookie(owner).json("{\"age_restriction\": null}").send().status());
+        assertEquals(200, http.get(page).cookie(reader).send().status(), "restriction lifted");
+
+        assertEquals(200, http.post("/api/v1/libraries/" + lib + "/excluded-users").cookie(owner)
+                .json(Map.of("user_ids", List.of(userId))).send().status());
+        assertEquals(404, http.get(page).cookie(reader).send().status(), "library hidden");
+        assertEquals(200, http.get(page).cookie(owner).send().status(), "still there for the owner");
+        assertEquals(200, http.delete("/api/v1/libraries/" + lib).cookie(owner).send().status());
+        assertEquals(404, http.get(page).cookie(owner).send().status(), "library deleted");
     }
 }

@@ -42,7 +42,7 @@ class PagesAndFilesTest {
         http = server.http();
         owner = server.ownerSession();
         page2 = Books.png(300, 450, 2);
-        bookFile = Books.cbz()
+        bookFile = Books.cbz().stored()
                 .page("p10.jpg", Books.jpeg(200, 300, 10))
                 .page("p2.png", page2)
                 .page("p1.png", Books.png(100, 150, 1))
@@ -66,6 +66,89 @@ class PagesAndFilesTest {
                 "a zip-slip entry name is just a page name");
         assertFalse(Files.exists(root.getParent().resolve("escape.png")));
         assertFalse(Files.exists(root.resolve("escape.png")));
+    }
+
+    /**
+     * The usual page request (stored entry, no query, no validators) is answered before JAX-RS;
+     * a query string sends the same request through JAX-RS. Both must give the same answer.
+     */
+    @Test
+    void theShortAndTheLongWayToAPageGiveTheSameAnswer() throws Exception {
+        Path deflated = Books.cbz().page("a.png", Books.png(40, 60, 7)).page("b.jpg", Books.jpeg(40, 60, 8))
+                .write(root.resolve("Series/Deflated.cbz"));
+        String lib = http.get("/api/v1/libraries").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        Scans.scan(http, owner, lib);
+        String other = http.get("/api/v1/media?search=deflated").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        Map<String, Integer> books = Map.of(bookId, 4, other, 2);
+        for (Map.Entry<String, Integer> book : books.entrySet()) {
+            for (int n = 1; n <= book.getValue(); n++) {
+                String url = "/api/v1/media/" + book.getKey() + "/page/" + n;
+                Http.Res shortWay = http.get(url).cookie(owner).send();
+                Http.Res longWay = http.get(url + "?via=jaxrs").cookie(owner).send();
+                assertEquals(200, shortWay.status(), url);
+                assertArrayEquals(longWay.bytes(), shortWay.bytes(), url);
+                for (String h : new String[]{"Content-Type", "Content-Length", "ETag", "Last-Modified", "Cache-Control"}) {
+                    assertNotNull(shortWay.header(h), url + " " + h);
+                    assertEquals(longWay.header(h), shortWay.header(h), url + " " + h);
+                }
+                assertEquals(304, http.get(url).cookie(owner).header("If-None-Match", shortWay.header("ETag")).send().status());
+            }
+        }
+        assertArrayEquals(page2, http.get("/api/v1/media/" + bookId + "/page/2").cookie(owner).send().bytes());
+        assertEquals(401, http.get("/api/v1/media/" + bookId + "/page/2").send().status(), "no caller, no page");
+        assertEquals(404, http.get("/api/v1/media/" + bookId.replace('-', '0') + "/page/2").cookie(owner).send().status());
+        Files.delete(deflated);
+        Scans.scan(http, owner, lib);
+    }
+
+    /** Nothing read before a change is served after it: a changed file is read as it is now. */
+    @Test
+    void aBookChangedAfterItsScanIsNeverServedFromWhatWasKnownBefore() throws Exception {
+        Path file = Books.cbz().stored().page("1.png", Books.png(60, 60, 21)).page("2.png", Books.png(60, 60, 22))
+                .write(root.resolve("Changing/Changing.cbz"));
+        String lib = http.get("/api/v1/libraries").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        Scans.scan(http, owner, lib);
+        String id = http.get("/api/v1/media?search=changing").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        String url = "/api/v1/media/" + id + "/page/1";
+        assertArrayEquals(Books.png(60, 60, 21), http.get(url).cookie(owner).send().bytes());
+
+        // rewritten with other pages, before any rescan
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
+        byte[] replacement = Books.png(80, 80, 23);
+        Books.cbz().stored().page("1.png", replacement).page("2.png", Books.png(60, 60, 22)).write(file);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 5000));
+        assertArrayEquals(replacement, http.get(url).cookie(owner).send().bytes(), "read from the file as it is now");
+
+        // the page's bytes damaged in place, size and time kept: never served
+        Scans.scan(http, owner, lib);
+        assertArrayEquals(replacement, http.get(url).cookie(owner).send().bytes());
+        byte[] raw = Files.readAllBytes(file);
+        int at = indexOf(raw, replacement) + replacement.length / 2;
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        raw[at] ^= 0x55;
+        Files.write(file, raw);
+        Files.setLastModifiedTime(file, time);
+        Http.Res damaged = http.get(url).cookie(owner).send();
+        assertEquals(404, damaged.status(), damaged.toString());
+        assertTrue(damaged.json().get("message").asText().contains("CRC"), damaged.toString());
+
+        Files.delete(file);
+        Http.Res gone = http.get(url).cookie(owner).send();
+        assertEquals(404, gone.status(), gone.toString());
+        Scans.scan(http, owner, lib);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 
     @Test
@@ -160,7 +243,7 @@ class PagesAndFilesTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(t.bytes()));
         assertTrue(img.getWidth() <= 400 && img.getHeight() <= 600);
         assertTrue(Files.list(server.configDir().resolve("thumbnails")).anyMatch(p -> p.getFileName().toString().startsWith(bookId)));
-        String series = http.get("/api/v1/series").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        String series = http.get("/api/v1/media/" + bookId).cookie(owner).send().json().get("series_id").asText();
         assertEquals(200, http.get("/api/v1/series/" + series + "/thumbnail").cookie(owner).send().status());
     }
 

@@ -61,6 +61,30 @@ class RarBookTest {
         }
     }
 
+    /** Where a stored page lies: exactly its bytes in the file; compressed, encrypted or split pages lie nowhere. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 5})
+    void storedPagesLieWhereTheirBytesAre(int version) throws Exception {
+        List<RarWriter.Entry> entries = List.of(RarWriter.Entry.stored("1.png", PNG),
+                RarWriter.Entry.stored("2.png", PNG).asCompressed(RarWriter.rar5Packed(PNG), 3),
+                RarWriter.Entry.stored("3.jpg", JPEG), RarWriter.Entry.stored("4.png", PNG).asSplit());
+        Path file = Fixtures.file(dir, "s" + version + ".cbr", archive(version, entries));
+        byte[] raw = java.nio.file.Files.readAllBytes(file);
+        try (Book book = RarBook.open(file, Fixtures.SMALL, Bsdtar.absent())) {
+            for (int n : new int[] {1, 3}) {
+                StoredPage where = book.storedPage(n).orElseThrow();
+                assertArrayEquals(book.page(n).bytes(), java.util.Arrays.copyOfRange(raw, (int) where.offset(),
+                        (int) where.offset() + where.length()));
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(book.page(n).bytes());
+                assertEquals(crc.getValue(), where.crc());
+            }
+            assertTrue(book.storedPage(2).isEmpty(), "compressed");
+            assertTrue(book.storedPage(4).isEmpty(), "split");
+            assertThrows(IndexOutOfBoundsException.class, () -> book.storedPage(5));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {4, 5})
     void aCbzThatIsReallyARarOpensAsRar(int version) throws Exception {

@@ -55,6 +55,40 @@ class ZipBookTest {
         }
     }
 
+    /** Where a stored page lies: exactly its bytes in the file, past the local header's own name and extra field. */
+    @Test
+    void storedPagesLieWhereTheirBytesAreAndDeflatedOnesNowhere() throws Exception {
+        byte[] one = Fixtures.png(3, 3);
+        byte[] two = Fixtures.jpeg(5, 5);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry first = new java.util.zip.ZipEntry("1.png");
+            first.setExtra(new byte[] {(byte) 0xCA, (byte) 0xFE, 4, 0, 1, 2, 3, 4}); // an unknown extra field, 8 bytes
+            first.setMethod(java.util.zip.ZipEntry.STORED);
+            first.setSize(one.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(one);
+            first.setCrc(crc.getValue());
+            zip.putNextEntry(first);
+            zip.write(one);
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("2.jpg"));
+            zip.write(two);
+            zip.closeEntry();
+            zip.setComment("an archive comment moves the end record");
+        }
+        Path file = Fixtures.file(dir, "s.cbz", out.toByteArray());
+        byte[] raw = Files.readAllBytes(file);
+        try (Book book = Books.open(file, Fixtures.SMALL)) {
+            StoredPage where = book.storedPage(1).orElseThrow();
+            assertEquals(one.length, where.length());
+            assertEquals(java.util.Arrays.toString(one), java.util.Arrays.toString(java.util.Arrays.copyOfRange(raw,
+                    (int) where.offset(), (int) where.offset() + where.length())));
+            assertTrue(book.storedPage(2).isEmpty(), "deflated");
+            assertThrows(IndexOutOfBoundsException.class, () -> book.storedPage(3));
+        }
+    }
+
     @Test
     void theMediaTypeComesFromTheBytesNotTheName() throws Exception {
         try (Book book = open("b.cbz", Map.of("001.jpg", Fixtures.png(2, 2), "002.png", "not an image".getBytes()))) {

@@ -200,7 +200,9 @@ class OpdsV12Test {
 
         Xml kid = feed("/opds/v1.2/series/" + f.series.get("Formats"), f.kid);
         assertFalse(kid.text("/atom:feed").contains("A Novel"), "unrated, and restrict_on_unset");
-        assertEquals("Saga #1: The First", feed("/opds/v1.2/books/latest?page=0", f.kid).text("//atom:entry[atom:title='Saga #1: The First']/atom:title"));
+        // (not from the latest books: 25 books scanned in one batch share their time, so which come first is open)
+        assertEquals("Saga #1: The First", feed("/opds/v1.2/series/" + f.series.get("Saga"), f.kid)
+                .text("//atom:entry[atom:title='Saga #1: The First']/atom:title"), "what the restriction allows stays");
     }
 
     @Test

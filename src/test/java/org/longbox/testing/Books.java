@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -53,6 +54,13 @@ public final class Books {
 
     public static final class Cbz {
         private final Map<String, byte[]> entries = new LinkedHashMap<>();
+        private boolean stored;
+
+        /** Entries stored uncompressed, as most real CBZs are (the default is deflated). */
+        public Cbz stored() {
+            stored = true;
+            return this;
+        }
 
         public Cbz page(String name, byte[] image) {
             entries.put(name, image);
@@ -88,7 +96,16 @@ public final class Books {
             Files.createDirectories(file.getParent());
             try (OutputStream fos = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(fos)) {
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    ZipEntry entry = new ZipEntry(e.getKey());
+                    if (stored) {
+                        CRC32 crc = new CRC32();
+                        crc.update(e.getValue());
+                        entry.setMethod(ZipEntry.STORED);
+                        entry.setSize(e.getValue().length);
+                        entry.setCompressedSize(e.getValue().length);
+                        entry.setCrc(crc.getValue());
+                    }
+                    zip.putNextEntry(entry);
                     zip.write(e.getValue());
                     zip.closeEntry();
                 }

@@ -1,6 +1,7 @@
 package org.longbox.library.scan;
 
 import org.longbox.library.AgeRatings;
+import org.longbox.library.ContentVersion;
 import org.longbox.library.FileStatus;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryMapper;
@@ -50,9 +51,12 @@ public final class LibraryScanner {
     private final int concurrency;
     private final Events events;
     private final ThumbnailService thumbnails;
+    private final ContentVersion version;
 
-    public LibraryScanner(Database db, MediaLimits limits, int concurrency, Events events, ThumbnailService thumbnails) {
+    public LibraryScanner(Database db, MediaLimits limits, int concurrency, Events events, ThumbnailService thumbnails,
+                          ContentVersion version) {
         this.db = db;
+        this.version = version;
         this.limits = limits;
         this.concurrency = concurrency;
         this.events = events;
@@ -173,6 +177,7 @@ public final class LibraryScanner {
             updates.forEach(m::update);
             gone.forEach(s -> m.updateStatus(s.id, FileStatus.MISSING.name(), now));
         });
+        version.bump();
         if (!inserts.isEmpty()) {
             events.publish("CreatedManySeries", Map.of("count", inserts.size(), "library_id", library.id()));
         }
@@ -287,6 +292,7 @@ public final class LibraryScanner {
                 }
             }
         });
+        version.bump();
         for (MediaRow row : created) {
             events.publish("CreatedMedia", Map.of("id", row.id, "series_id", row.seriesId));
         }
@@ -304,6 +310,7 @@ public final class LibraryScanner {
                 MediaMapper m = s.getMapper(MediaMapper.class);
                 part.forEach(r -> m.updateStatus(r.id, FileStatus.MISSING.name(), now));
             });
+            version.bump();
         }
     }
 }
