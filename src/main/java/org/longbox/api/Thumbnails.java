@@ -13,6 +13,7 @@ import org.longbox.media.Book;
 import org.longbox.media.BookException;
 import org.longbox.media.Books;
 import org.longbox.media.MediaLimits;
+import org.longbox.media.PageData;
 import org.longbox.server.PageRequest;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Viewer;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Serving thumbnails of books, and of series and libraries through their first book. */
 public final class Thumbnails {
@@ -62,6 +64,16 @@ public final class Thumbnails {
     }
 
     Response serve(MediaRow m, Request request) throws IOException {
+        return serve(m, request, "", UnaryOperator.identity());
+    }
+
+    /**
+     * The book's thumbnail, made on first request, with conditional GET.
+     *
+     * @param tagPrefix distinguishes the entity tags of converted answers from the stored file's
+     * @param convert   what the stored image becomes before it is sent (OPDS: no WebP)
+     */
+    public Response serve(MediaRow m, Request request, String tagPrefix, UnaryOperator<PageData> convert) throws IOException {
         if (!"READY".equals(m.status)) {
             throw ApiException.notFound("The book cannot be read (" + m.status + ")");
         }
@@ -72,13 +84,14 @@ public final class Thumbnails {
             throw ApiException.notFound("No thumbnail: " + e.getMessage());
         }
         long modified = Files.getLastModifiedTime(t.file()).toMillis();
-        EntityTag etag = new EntityTag(m.id + "-" + Long.toHexString(modified));
+        EntityTag etag = new EntityTag(tagPrefix + m.id + "-" + Long.toHexString(modified));
         Date lastModified = new Date(modified / 1000 * 1000);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
         if (notModified != null) {
             return notModified.tag(etag).build();
         }
-        return Response.ok(Files.readAllBytes(t.file()), t.mediaType()).tag(etag).lastModified(lastModified)
+        PageData data = convert.apply(new PageData(Files.readAllBytes(t.file()), t.mediaType()));
+        return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(lastModified)
                 .header("Cache-Control", "private, max-age=86400").build();
     }
 }

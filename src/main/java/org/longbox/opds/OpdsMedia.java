@@ -3,11 +3,11 @@ package org.longbox.opds;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.longbox.api.Thumbnails;
 import org.longbox.library.BookFiles;
-import org.longbox.library.LibraryService;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
-import org.longbox.library.ThumbnailService;
+import org.longbox.library.PageStore;
 import org.longbox.media.BookException;
 import org.longbox.media.BookFormat;
 import org.longbox.media.Images;
@@ -19,7 +19,6 @@ import org.longbox.server.web.FileResponder;
 import org.longbox.user.Viewer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 
@@ -30,16 +29,13 @@ import java.util.Date;
 public final class OpdsMedia {
     private final MediaService media;
     private final BookFiles files;
-    private final ThumbnailService thumbnails;
-    private final LibraryService libraries;
+    private final Thumbnails thumbnails;
     private final ProgressService progress;
 
-    public OpdsMedia(MediaService media, BookFiles files, ThumbnailService thumbnails, LibraryService libraries,
-                     ProgressService progress) {
+    public OpdsMedia(MediaService media, BookFiles files, Thumbnails thumbnails, ProgressService progress) {
         this.media = media;
         this.files = files;
         this.thumbnails = thumbnails;
-        this.libraries = libraries;
         this.progress = progress;
     }
 
@@ -52,8 +48,9 @@ public final class OpdsMedia {
         if (!OpdsBooks.streamable(m)) {
             throw ApiException.badRequest("This book has no pages to stream; download it instead");
         }
-        EntityTag etag = new EntityTag(Integer.toHexString((m.id + m.fileModifiedAt + m.size + "/" + number + "/" + maxWidth).hashCode()));
-        Date modified = new Date(m.fileModifiedAt / 1000 * 1000);
+        // converted pages differ from the REST API's: their own tags
+        EntityTag etag = new EntityTag("o" + PageStore.etag(m, number, maxWidth, null));
+        Date modified = PageStore.lastModifiedDate(m);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
         PageData data = notModified != null ? null : legacy(files.page(m, number, maxWidth, null));
         if (record) {
@@ -67,26 +64,7 @@ public final class OpdsMedia {
     }
 
     public Response thumbnail(Viewer viewer, String id, Request request) throws IOException {
-        MediaRow m = media.get(viewer, id);
-        if (!"READY".equals(m.status)) {
-            throw ApiException.notFound("The book cannot be read (" + m.status + ")");
-        }
-        ThumbnailService.Stored t;
-        try {
-            t = thumbnails.findOrMake(m.id, files.file(m), libraries.thumbnailConfig(m.libraryId));
-        } catch (BookException e) {
-            throw ApiException.notFound("No thumbnail: " + e.getMessage());
-        }
-        long mtime = Files.getLastModifiedTime(t.file()).toMillis();
-        EntityTag etag = new EntityTag("t" + m.id + "-" + Long.toHexString(mtime));
-        Date modified = new Date(mtime / 1000 * 1000);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
-        if (notModified != null) {
-            return notModified.tag(etag).build();
-        }
-        PageData data = legacy(new PageData(Files.readAllBytes(t.file()), t.mediaType()));
-        return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(modified)
-                .header("Cache-Control", "private, max-age=86400").build();
+        return thumbnails.serve(media.get(viewer, id), request, "t", OpdsMedia::legacy);
     }
 
     public Response file(Viewer viewer, String id, String range, Request request) throws IOException {

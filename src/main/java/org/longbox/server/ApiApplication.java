@@ -76,8 +76,8 @@ public final class ApiApplication extends ResourceConfig {
         UserDocuments documents = new UserDocuments(s.database());
         Opds1Catalog opds1 = new Opds1Catalog(s.libraries(), s.series(), s.media(), s.progress(), s.startedAt());
         Opds2Catalog opds2 = new Opds2Catalog(s.libraries(), s.series(), s.media());
-        OpdsMedia opdsMedia = new OpdsMedia(s.media(), s.bookFiles(), s.thumbnails(), s.libraries(), s.progress());
         Thumbnails thumbnails = new Thumbnails(s.libraries(), s.media(), s.bookFiles(), s.thumbnails());
+        OpdsMedia opdsMedia = new OpdsMedia(s.media(), s.bookFiles(), thumbnails, s.progress());
         List<Object> resources = List.of(
                 new ServerResource(s.users(), s.version()),
                 new AuthResource(s.logins(), s.users()),
