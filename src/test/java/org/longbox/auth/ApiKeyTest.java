@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.longbox.testing.Accounts;
+import org.longbox.testing.Accounts.Account;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 import org.w3c.dom.Document;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,30 +55,15 @@ class ApiKeyTest {
 
     @BeforeAll
     static void claim() {
-        String session = server.ownerSession();
-        owner = new Account(http().get("/api/v1/auth/me").cookie(session).send().json().path("id").asText(), "owner", "owner-pass", session);
+        owner = Accounts.owner(server, "owner", "owner-pass");
     }
 
     private static Http http() {
         return server.http();
     }
 
-    /** A user as this test knows it: id, credentials and a live session token. */
-    record Account(String id, String username, String password, String session) {
-    }
-
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    /** A username no other test in this class uses. */
-    private static String unique(String stem) {
-        return stem + "-" + SEQ.incrementAndGet();
-    }
-
-    /** A user the owner creates with exactly {@code permissions}, logged in. */
     private static Account newUser(String stem, String... permissions) {
-        String name = unique(stem);
-        String id = Accounts.createUser(http(), owner.session(), name, "pass", permissions).path("id").asText();
-        return new Account(id, name, "pass", Accounts.login(http(), name, "pass"));
+        return Accounts.newUser(http(), owner, stem, permissions);
     }
 
     private static Account keyUser(String... extra) {
@@ -320,7 +305,7 @@ class ApiKeyTest {
     @Test
     void ownersRestrictedKeyDoesNotGetOwnerPowers() throws Exception {
         String restricted = createKey(owner, List.of("feature:api_keys"));
-        String name = unique("via-restricted-key");
+        String name = Accounts.uniqueName("via-restricted-key");
         Http.Res r = http().post("/api/v1/users").bearer(restricted)
                 .json(Map.of("username", name, "password", "x", "permissions", List.of())).send();
         assertError(r, 403);
@@ -333,7 +318,7 @@ class ApiKeyTest {
     @Test
     void ownersInheritingKeyActsAsTheOwner() throws Exception {
         String key = createKey(owner, "inherit");
-        String name = unique("via-inherit-key");
+        String name = Accounts.uniqueName("via-inherit-key");
         Http.Res r = http().post("/api/v1/users").bearer(key)
                 .json(Map.of("username", name, "password", "x", "permissions", List.of())).send();
         assertEquals(200, r.status(), r.toString());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.longbox.testing.Accounts;
+import org.longbox.testing.Accounts.Account;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 
@@ -21,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,30 +46,15 @@ class JwtTest {
 
     @BeforeAll
     static void claim() {
-        String session = server.ownerSession();
-        owner = new Account(http().get("/api/v1/auth/me").cookie(session).send().json().path("id").asText(), "owner", "owner-pass", session);
+        owner = Accounts.owner(server, "owner", "owner-pass");
     }
 
     private static Http http() {
         return server.http();
     }
 
-    /** A user as this test knows it: id, credentials and a live session token. */
-    record Account(String id, String username, String password, String session) {
-    }
-
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    /** A username no other test in this class uses. */
-    private static String unique(String stem) {
-        return stem + "-" + SEQ.incrementAndGet();
-    }
-
-    /** A user the owner creates with exactly {@code permissions}, logged in. */
     private static Account newUser(String stem, String... permissions) {
-        String name = unique(stem);
-        String id = Accounts.createUser(http(), owner.session(), name, "pass", permissions).path("id").asText();
-        return new Account(id, name, "pass", Accounts.login(http(), name, "pass"));
+        return Accounts.newUser(http(), owner, stem, permissions);
     }
 
     private static Account reader() {

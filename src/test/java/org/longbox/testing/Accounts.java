@@ -4,13 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Small builders for the users and sessions a test needs, made through the API itself. */
 public final class Accounts {
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
     private Accounts() {
+    }
+
+    /** A user as a test knows it: id, credentials and a live session token. */
+    public record Account(String id, String username, String password, String session) {
+    }
+
+    /** The server's owner, logged in (see {@link LongboxServer.Builder#claimedBy}). */
+    public static Account owner(LongboxServer server, String username, String password) {
+        String session = server.ownerSession();
+        String id = server.http().get("/api/v1/auth/me").cookie(session).send().json().path("id").asText();
+        return new Account(id, username, password, session);
+    }
+
+    /** {@code stem} plus a number no other call in this JVM gives. */
+    public static String uniqueName(String stem) {
+        return stem + "-" + SEQ.incrementAndGet();
+    }
+
+    /** A user the owner creates with exactly {@code permissions}, named {@code stem} plus a unique number, logged in. */
+    public static Account newUser(Http http, Account owner, String stem, String... permissions) {
+        String name = uniqueName(stem);
+        String id = createUser(http, owner.session(), name, "pass", permissions).path("id").asText();
+        return new Account(id, name, "pass", login(http, name, "pass"));
     }
 
     /** Registers the server owner (the server must be unclaimed) and returns the user JSON. */
