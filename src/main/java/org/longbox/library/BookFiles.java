@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A book's file and pages. The file is only ever served from inside its library's folder: the
@@ -27,10 +28,20 @@ public final class BookFiles {
 
     private final Database db;
     private final MediaLimits limits;
+    private final PageLocations locations;
 
     public BookFiles(Database db, MediaLimits limits) {
         this.db = db;
         this.limits = limits;
+        this.locations = new PageLocations(this::file, limits);
+    }
+
+    /**
+     * Page {@code n} read straight from the book's file, when it is stored there uncompressed and
+     * the file is exactly as its scan found it; empty otherwise (then {@link #page} opens the book).
+     */
+    public Optional<PageData> storedPage(MediaRow m, int n) {
+        return locations.read(m, n);
     }
 
     /** The book's file on disk; 404 when it is gone or has moved outside its library. */
@@ -67,21 +78,35 @@ public final class BookFiles {
         }
         checkEdge("width", width);
         checkEdge("height", height);
-        try (Book book = Books.open(file(m), limits)) {
-            if (n > book.pageCount()) {
-                throw ApiException.notFound("The book has changed since it was scanned; rescan the library");
+        try {
+            PageData page = storedPage(m, n).orElse(null);
+            if (page == null) {
+                try (Book book = Books.open(file(m), limits)) {
+                    if (n > book.pageCount()) {
+                        throw ApiException.notFound("The book has changed since it was scanned; rescan the library");
+                    }
+                    page = book.page(n);
+                }
             }
-            PageData page = book.page(n);
-            if (width == null && height == null) {
-                return page;
-            }
-            ImageFormat out = "image/png".equals(page.mediaType()) ? ImageFormat.PNG : ImageFormat.JPEG;
-            byte[] scaled = Images.scale(page.bytes(), width == null ? MAX_SCALE_EDGE : width,
-                    height == null ? MAX_SCALE_EDGE : height, out, 0.85f, limits);
-            return new PageData(scaled, out.mediaType());
+            return fit(page, width, height);
         } catch (BookException e) {
             throw ApiException.notFound("The page cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The page scaled to fit the box (JPEG, or PNG for PNG); as it is when it fits already or no box is given. */
+    private PageData fit(PageData page, Integer width, Integer height) throws BookException {
+        if (width == null && height == null) {
+            return page;
+        }
+        int w = width == null ? MAX_SCALE_EDGE : width;
+        int h = height == null ? MAX_SCALE_EDGE : height;
+        Dimensions size = Images.probe(page.bytes());
+        if (size.width() <= w && size.height() <= h) {
+            return page; // the original bytes, not a re-encoded copy
+        }
+        ImageFormat out = "image/png".equals(page.mediaType()) ? ImageFormat.PNG : ImageFormat.JPEG;
+        return new PageData(Images.scale(page.bytes(), w, h, out, 0.85f, limits), out.mediaType());
     }
 
     /** The size of every page, probing the images (once; the result is stored by the caller). */

@@ -98,7 +98,7 @@ public final class Services {
         this.jobs = new JobService(database, this.events, 2, "longbox-job");
         this.thumbnails = new ThumbnailService(settings.configDir(), MediaLimits.DEFAULT);
         this.bookFiles = new BookFiles(database, MediaLimits.DEFAULT);
-        this.pages = new PageStore(media, bookFiles, MediaLimits.DEFAULT, contentVersion);
+        this.pages = new PageStore(media, bookFiles, contentVersion);
         LibraryScanner scanner = new LibraryScanner(database, MediaLimits.DEFAULT, settings.scannerConcurrency(), this.events,
                 thumbnails, contentVersion);
         this.scans = new ScanService(database, jobs, scanner);

@@ -171,6 +171,9 @@ class PagesAndFilesTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(scaled.bytes()));
         assertEquals(100, img.getWidth());
         assertEquals(150, img.getHeight(), "aspect ratio kept");
+        Http.Res fits = http.get("/api/v1/media/" + bookId + "/page/2?width=300&height=1000").cookie(owner).send();
+        assertArrayEquals(page2, fits.bytes(), "a page that already fits is sent as it is, not re-encoded");
+        assertEquals("image/png", fits.contentType());
 
         Http.Res full = http.get("/api/v1/media/" + bookId + "/page/2").cookie(owner).send();
         String etag = full.header("ETag");
