@@ -39,12 +39,7 @@ BENCH_NAME=auth.sh
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DURATION=${BENCH_DURATION:-3s}
-ROUNDS=${BENCH_ROUNDS:-4}
-WARMUP=${BENCH_WARMUP:-5s}
-WARMUP_PASSES=${BENCH_WARMUP_PASSES:-2}
-THREADS=${BENCH_THREADS:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
+wrk_settings 3s
 PORT=${BENCH_PORT:-18801}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
@@ -57,8 +52,6 @@ STARTED_AT=$(date +%s)
 
 # ---------------------------------------------------------------- prerequisites
 require_tools curl jq unzip java mvn
-[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer, not '$ROUNDS'"
-[[ $WARMUP_PASSES =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be a non-negative integer, not '$WARMUP_PASSES'"
 port_must_be_free "$PORT"
 
 open_run

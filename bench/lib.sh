@@ -375,6 +375,23 @@ jfr_stop() {
 # names, in order) and LABEL (an associative array: case -> label), and defines case_request CASE,
 # which sets URL and, if needed, HDR (header lines) and LUA (a wrk script and its arguments).
 
+# wrk_settings DEFAULT_DURATION: DURATION, ROUNDS, WARMUP, WARMUP_PASSES, THREADS and CONNECTIONS from
+# BENCH_DURATION (default DEFAULT_DURATION), BENCH_ROUNDS (4), BENCH_WARMUP (5s), BENCH_WARMUP_PASSES
+# (2), BENCH_THREADS (2) and BENCH_CONNECTIONS (16); dies on a count that is not a number.
+wrk_settings() {
+    DURATION=${BENCH_DURATION:-$1}
+    ROUNDS=${BENCH_ROUNDS:-4}
+    WARMUP=${BENCH_WARMUP:-5s}
+    WARMUP_PASSES=${BENCH_WARMUP_PASSES:-2}
+    THREADS=${BENCH_THREADS:-2}
+    CONNECTIONS=${BENCH_CONNECTIONS:-16}
+    local v
+    for v in ROUNDS THREADS CONNECTIONS; do
+        [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$v must be a positive integer, not '${!v}'"
+    done
+    [[ $WARMUP_PASSES =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be a non-negative integer, not '$WARMUP_PASSES'"
+}
+
 # run_wrk CASE DURATION FILE: wrk -t$THREADS -c$CONNECTIONS -d DURATION --latency over the case into
 # FILE, a request timing out after WRK_TIMEOUT (default 2s, wrk's own; a timed-out request is left out
 # of wrk's latencies, so set it above the slowest answer); fails on non-2xx answers or socket errors
@@ -485,4 +502,17 @@ wrk_ratio() {
     RATIO_PAIRED=$(printf '%.2f' "$(median "${rr[@]}")")
     RATIO_CPU=$(awk -v a="${MCPU[$num]}" -v b="${MCPU[$den]}" 'BEGIN {printf "%.2f", b / a}')
     RATIO_ROUNDS=${rr[*]}
+}
+
+# jfr_wrk CASE...: when JFR=1, an extra (unmeasured) wrk run of JFR_DURATION per case, each recorded
+# into $OUT/wrk-CASE.jfr (wrk's output in $OUT/jfr-CASE.txt); nothing otherwise.
+jfr_wrk() {
+    local c
+    if [[ $JFR == 1 ]]; then
+        for c in "$@"; do
+            jfr_start "wrk-$c"
+            run_wrk "$c" "$JFR_DURATION" "$OUT/jfr-$c.txt"
+            jfr_stop "wrk-$c"
+        done
+    fi
 }

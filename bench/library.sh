@@ -74,12 +74,7 @@ SERIES=${BENCH_SERIES:-$(((BOOKS + 19) / 20))}
 PAGES=${BENCH_PAGES:-20}
 RESCANS=${BENCH_RESCANS:-3}
 PAGE_URLS=${BENCH_PAGE_URLS:-200}
-DURATION=${BENCH_DURATION:-5s}
-ROUNDS=${BENCH_ROUNDS:-4}
-WARMUP=${BENCH_WARMUP:-5s}
-WARMUP_PASSES=${BENCH_WARMUP_PASSES:-2}
-THREADS=${BENCH_THREADS:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
+wrk_settings 5s
 MEM=${BENCH_MEM:-1}
 MEM_XMX=${BENCH_MEM_XMX:-256m}
 MEM_DURATION=${BENCH_MEM_DURATION:-20s}
@@ -91,10 +86,9 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 JFR=${BENCH_JFR:-0}
 JFR_DURATION=${BENCH_JFR_DURATION:-15s}
 
-for v in SERIES PAGES RESCANS PAGE_URLS ROUNDS THREADS CONNECTIONS SCAN_TIMEOUT; do
+for v in SERIES PAGES RESCANS PAGE_URLS SCAN_TIMEOUT; do
     [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$v must be a positive integer, not '${!v}'"
 done
-[[ $WARMUP_PASSES =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be a non-negative integer, not '$WARMUP_PASSES'"
 ((SERIES <= BOOKS)) || die "BENCH_SERIES ($SERIES) must not exceed BENCH_BOOKS ($BOOKS)"
 ((PAGES <= 999)) || die "BENCH_PAGES must be at most 999"
 ((PAGE_URLS <= BOOKS)) || PAGE_URLS=$BOOKS
@@ -299,13 +293,7 @@ PAGES_RATIO=$RATIO PAGES_PAIRED=$RATIO_PAIRED PAGES_CPU_RATIO=$RATIO_CPU PAGES_R
 wrk_ratio allbooks static
 ALL_RATIO=$RATIO ALL_PAIRED=$RATIO_PAIRED ALL_CPU_RATIO=$RATIO_CPU ALL_ROUNDS=$RATIO_ROUNDS
 
-if [[ $JFR == 1 ]]; then
-    for c in pages allbooks; do
-        jfr_start "wrk-$c"
-        run_wrk "$c" "$JFR_DURATION" "$OUT/jfr-$c.txt"
-        jfr_stop "wrk-$c"
-    done
-fi
+jfr_wrk pages allbooks
 
 echo
 echo "  server log: $(grep -c -E 'SEVERE|WARNING' "$TMP/server.log" || true) SEVERE/WARNING lines," \

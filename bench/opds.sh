@@ -81,12 +81,7 @@ SHORT_BOOKS=${BENCH_SHORT_BOOKS:-5000}
 SHORT_SERIES=${BENCH_SHORT_SERIES:-250}
 LONG_BOOKS=${BENCH_LONG_BOOKS:-5000}
 PAGES=${BENCH_PAGES:-4}
-DURATION=${BENCH_DURATION:-5s}
-ROUNDS=${BENCH_ROUNDS:-4}
-WARMUP=${BENCH_WARMUP:-5s}
-WARMUP_PASSES=${BENCH_WARMUP_PASSES:-2}
-THREADS=${BENCH_THREADS:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
+wrk_settings 5s
 SINGLE_DURATION=${BENCH_SINGLE_DURATION:-10s}
 P99_GOAL=${BENCH_P99_GOAL_MS:-50}
 HASH_COST=${BENCH_HASH_COST:-12}
@@ -98,10 +93,9 @@ JFR_CASES=${BENCH_JFR_CASES:-v12_last v2_last v2_root v12_library}
 JFR_DURATION=${BENCH_JFR_DURATION:-15s}
 WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-30s}
 
-for v in SHORT_BOOKS SHORT_SERIES LONG_BOOKS PAGES ROUNDS THREADS CONNECTIONS P99_GOAL HASH_COST SCAN_TIMEOUT; do
+for v in SHORT_BOOKS SHORT_SERIES LONG_BOOKS PAGES P99_GOAL HASH_COST SCAN_TIMEOUT; do
     [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$v must be a positive integer, not '${!v}'"
 done
-[[ $WARMUP_PASSES =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be a non-negative integer, not '$WARMUP_PASSES'"
 ((SHORT_SERIES <= SHORT_BOOKS)) || die "BENCH_SHORT_SERIES ($SHORT_SERIES) must not exceed BENCH_SHORT_BOOKS ($SHORT_BOOKS)"
 ((PAGES <= 999)) || die "BENCH_PAGES must be at most 999"
 
@@ -406,11 +400,8 @@ done
 if [[ $JFR == 1 ]]; then
     echo
     echo "  JFR: an extra $JFR_DURATION run of each of: $JFR_CASES (not measured) ..."
-    for c in $JFR_CASES; do
-        jfr_start "wrk-$c"
-        run_wrk "$c" "$JFR_DURATION" "$OUT/jfr-$c.txt"
-        jfr_stop "wrk-$c"
-    done
+    # shellcheck disable=SC2086 # a list of case names
+    jfr_wrk $JFR_CASES
 fi
 
 echo
