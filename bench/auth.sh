@@ -39,12 +39,7 @@ BENCH_NAME=auth.sh
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DURATION=${BENCH_DURATION:-3s}
-ROUNDS=${BENCH_ROUNDS:-4}
-WARMUP=${BENCH_WARMUP:-5s}
-WARMUP_PASSES=${BENCH_WARMUP_PASSES:-2}
-THREADS=${BENCH_THREADS:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
+wrk_settings 3s
 PORT=${BENCH_PORT:-18801}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 
@@ -57,34 +52,10 @@ STARTED_AT=$(date +%s)
 
 # ---------------------------------------------------------------- prerequisites
 require_tools curl jq unzip java mvn
-[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive integer, not '$ROUNDS'"
-[[ $WARMUP_PASSES =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be a non-negative integer, not '$WARMUP_PASSES'"
 port_must_be_free "$PORT"
 
-mkdir -p "$OUT"
-exec > >(tee "$OUT/summary.txt") 2>&1
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/longbox-bench.XXXXXX")
-cleanup() {
-    local rc=$?
-    stop_server
-    if [[ -f $TMP/server.log ]]; then
-        cp "$TMP/server.log" "$OUT/server.log" 2>/dev/null || true
-        if [[ $rc -ne 0 ]]; then
-            echo "---- last lines of the server log ($OUT/server.log) ----" >&2
-            tail -n 30 "$TMP/server.log" >&2 || true
-        fi
-    fi
-    if [[ ${BENCH_KEEP:-0} == 1 ]]; then
-        echo "kept $TMP"
-    else
-        rm -rf "$TMP"
-    fi
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+open_run
+LOGS=(server.log)
 
 # ---------------------------------------------------------------- machine
 echo "== Longbox auth benchmark (bench/auth.sh)"
@@ -140,107 +111,43 @@ case_request() {
     esac
 }
 
-# One request with curl; must be 200. Leaves the body in $TMP/check.body, headers in $TMP/check.headers.
-check_once() {
-    case_request "$1"
-    local args=() h code
-    for h in "${HDR[@]}"; do args+=(-H "$h"); done
-    code=$(curl -s -o "$TMP/check.body" -D "$TMP/check.headers" -w '%{http_code}' "${args[@]}" "$URL")
-    [[ $code == 200 ]] || die "case $1: $URL answered $code, not 200: $(head -c 300 "$TMP/check.body")"
-}
-set_cookie_token() {
-    sed -n 's/^[Ss]et-[Cc]ookie: *stump_session=\([^;]*\).*/\1/p' "$TMP/check.headers" | tr -d '\r' | head -n1
-}
+set_cookie_token() { session_cookie "$TMP/check.headers"; }
 
 echo
 echo "correctness checks (curl, each must answer 200):"
-check_once ping
+fetch_case ping
 [[ $(cat "$TMP/check.body") == pong ]] || die "ping answered '$(head -c 100 "$TMP/check.body")', not pong"
 for c in me_cookie me_bearer; do
-    check_once $c
+    fetch_case $c
     [[ $(jq -r .id "$TMP/check.body") == "$USER_ID" ]] || die "case $c: /auth/me answered another user: $(head -c 300 "$TMP/check.body")"
 done
 for c in opds_cookie opds_basic opds_basic_nosave; do
-    check_once $c
+    fetch_case $c
     grep -q '<feed' "$TMP/check.body" || die "case $c: the catalog is not an Atom feed: $(head -c 300 "$TMP/check.body")"
 done
 # Basic without the cookie: the first answer may create the session, the next must re-send the same one.
-check_once opds_basic
+fetch_case opds_basic
 basic_token_1=$(set_cookie_token)
-check_once opds_basic
+fetch_case opds_basic
 basic_token_2=$(set_cookie_token)
 [[ -n $basic_token_1 ]] || die "Basic without a cookie got no stump_session cookie back"
 [[ $basic_token_1 == "$basic_token_2" ]] || die "Basic without a cookie got a new session per request ($basic_token_1 then $basic_token_2)"
-check_once opds_basic_nosave
+fetch_case opds_basic_nosave
 [[ -z $(set_cookie_token) ]] || die "X-Stump-Save-Session: false still set a session cookie"
 for c in "${CASES[@]}"; do printf '  %-45s 200\n' "${LABEL[$c]}"; done
 echo "  Basic re-sends one session cookie; Basic with X-Stump-Save-Session: false sets none"
 
 # ---------------------------------------------------------------- wrk
-declare -A RPS P50 P99 REQS CPU
+echo
+LABEL_WIDTH=45
+wrk_rounds
 BASIC_REQUESTS=0
-# run_wrk CASE DURATION FILE: runs wrk, fails on non-2xx or socket errors, sets LAST_RPS, LAST_P50,
-# LAST_P99, LAST_REQS and LAST_CPU (server CPU microseconds per request).
-run_wrk() {
-    local name=$1 duration=$2 file=$3 h t0 t1
-    case_request "$name"
-    local args=()
-    for h in "${HDR[@]}"; do args+=(-H "$h"); done
-    t0=$(server_ticks)
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${args[@]}" "$URL" >"$file" 2>&1 \
-        || { cat "$file" >&2; die "wrk failed for case $name"; }
-    t1=$(server_ticks)
-    wrk_result "$name" "$file"
-    LAST_CPU=$(awk -v d=$((t1 - t0)) -v hz="$CLK_TCK" -v n="$LAST_REQS" 'BEGIN {printf "%.1f", d / hz * 1e6 / n}')
-    echo "server CPU: $((t1 - t0)) ticks at $CLK_TCK Hz = $LAST_CPU us/request; load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$file"
-}
-
-echo
-echo "warm-up: $WARMUP_PASSES passes x $WARMUP per case ..."
-for ((w = 1; w <= WARMUP_PASSES; w++)); do
-    for c in "${CASES[@]}"; do
-        run_wrk "$c" "$WARMUP" "$OUT/warmup$w-$c.txt"
-        printf '  pass %d   %-45s %9.0f req/s  %7.1f us CPU/req\n' "$w" "${LABEL[$c]}" "$LAST_RPS" "$LAST_CPU"
-    done
-done
-
-echo
-echo "measuring: $ROUNDS rounds x ${#CASES[@]} cases x $DURATION (forward, then backward, ...) ..."
-for ((r = 1; r <= ROUNDS; r++)); do
-    echo "  round $r: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    order=("${CASES[@]}")
-    if ((r % 2 == 0)); then
-        order=()
-        for ((i = ${#CASES[@]} - 1; i >= 0; i--)); do order+=("${CASES[i]}"); done
-    fi
-    for c in "${order[@]}"; do
-        run_wrk "$c" "$DURATION" "$OUT/round$r-$c.txt"
-        RPS[$c,$r]=$LAST_RPS; P50[$c,$r]=$LAST_P50; P99[$c,$r]=$LAST_P99; REQS[$c,$r]=$LAST_REQS; CPU[$c,$r]=$LAST_CPU
-        if [[ $c == opds_basic ]]; then BASIC_REQUESTS=$((BASIC_REQUESTS + LAST_REQS)); fi
-        printf '  round %d  %-45s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %7.1f us CPU/req\n' \
-            "$r" "${LABEL[$c]}" "$LAST_RPS" "$LAST_P50" "$LAST_P99" "$LAST_CPU"
-    done
-done
-
-declare -A MRPS MP50 MP99 MCPU
-for c in "${CASES[@]}"; do
-    rps=() p50=() p99=() cpu=()
-    for ((r = 1; r <= ROUNDS; r++)); do
-        rps+=("${RPS[$c,$r]}"); p50+=("${P50[$c,$r]}"); p99+=("${P99[$c,$r]}"); cpu+=("${CPU[$c,$r]}")
-    done
-    MRPS[$c]=$(median "${rps[@]}"); MP50[$c]=$(median "${p50[@]}"); MP99[$c]=$(median "${p99[@]}"); MCPU[$c]=$(median "${cpu[@]}")
-done
+for ((r = 1; r <= ROUNDS; r++)); do BASIC_REQUESTS=$((BASIC_REQUESTS + REQS[opds_basic,$r])); done
 
 echo
 echo "results (median of $ROUNDS rounds; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; min-max of req/s in brackets;"
 echo "         CPU = server process CPU time per request, all threads incl. GC and JIT):"
-printf '  %-45s %10s %17s %10s %10s %12s\n' case "req/s" "(min-max)" "p50 ms" "p99 ms" "CPU us/req"
-for c in "${CASES[@]}"; do
-    lo=$(for ((r = 1; r <= ROUNDS; r++)); do echo "${RPS[$c,$r]}"; done | sort -g | head -n1)
-    hi=$(for ((r = 1; r <= ROUNDS; r++)); do echo "${RPS[$c,$r]}"; done | sort -g | tail -n1)
-    printf '  %-45s %10.0f %17s %10.2f %10.2f %12.1f\n' "${LABEL[$c]}" "${MRPS[$c]}" "($(printf '%.0f-%.0f' "$lo" "$hi"))" \
-        "${MP50[$c]}" "${MP99[$c]}" "${MCPU[$c]}"
-done
+wrk_table "  "
 
 # ratio NUM DEN GOAL LABEL: the req/s ratio of the medians (the figure judged against the goal),
 # the median of the per-round (paired, run back to back) req/s ratios, the same ratio from the
@@ -248,16 +155,12 @@ done
 # and the per-round ratios.
 FAILED_GOALS=0
 ratio() {
-    local num=$1 den=$2 goal=$3 label=$4 rr=() r value paired cpu verdict
-    for ((r = 1; r <= ROUNDS; r++)); do rr+=("$(awk -v a="${RPS[$num,$r]}" -v b="${RPS[$den,$r]}" 'BEGIN {printf "%.2f", a / b}')"); done
-    value=$(awk -v a="${MRPS[$num]}" -v b="${MRPS[$den]}" 'BEGIN {printf "%.2f", a / b}')
-    paired=$(printf '%.2f' "$(median "${rr[@]}")")
-    cpu=$(awk -v a="${MCPU[$num]}" -v b="${MCPU[$den]}" 'BEGIN {printf "%.2f", b / a}')
-    verdict=""
+    local num=$1 den=$2 goal=$3 label=$4 verdict=""
+    wrk_ratio "$num" "$den"
     if [[ -n $goal ]]; then
-        if awk -v v="$value" -v g="$goal" 'BEGIN {exit !(v >= g)}'; then verdict="goal >= $goal: met"; else verdict="goal >= $goal: MISSED"; FAILED_GOALS=$((FAILED_GOALS + 1)); fi
+        if ge "$RATIO" "$goal"; then verdict="goal >= $goal: met"; else verdict="goal >= $goal: MISSED"; FAILED_GOALS=$((FAILED_GOALS + 1)); fi
     fi
-    printf '  %-43s %6s %7s %6s   %-26s %s\n' "$label" "$value" "$paired" "$cpu" "$(printf '%s ' "${rr[@]}" | sed 's/ $//')" "$verdict"
+    printf '  %-43s %6s %7s %6s   %-26s %s\n' "$label" "$RATIO" "$RATIO_PAIRED" "$RATIO_CPU" "$RATIO_ROUNDS" "$verdict"
 }
 echo
 echo "ratios: req/s = ratio of the median req/s (judged against the goal); paired = median of the"
@@ -273,21 +176,9 @@ ratio opds_cookie ping "" "d/a  OPDS cookie / ping"
 stop_server
 echo
 echo "server stopped; counting rows in the database (Derby ij, read after shutdown) ..."
-unzip -q -o "$WAR" 'WEB-INF/lib/derby*.jar' -d "$TMP/war"
-DERBY_CP=$(find "$TMP/war/WEB-INF/lib" -name 'derby*.jar' ! -name '*client*' | tr '\n' ':')
-cat >"$TMP/count.sql" <<SQL
-connect 'jdbc:derby:$CONFIG_DIR/longbox-db';
-select count(*) as sessions_n from sessions;
-select count(*) as logins_n from login_activity;
-disconnect;
-exit;
-SQL
-java -cp "$DERBY_CP" -Dderby.stream.error.file="$TMP/derby-ij.log" org.apache.derby.tools.ij "$TMP/count.sql" >"$TMP/count.out" 2>&1 \
-    || { cat "$TMP/count.out" >&2; die "ij could not read the database"; }
-mapfile -t counts < <(awk '/^-+$/ {getline; print $1}' "$TMP/count.out")
-[[ ${#counts[@]} -eq 2 ]] || { cat "$TMP/count.out" >&2; die "could not read the counts from ij"; }
-SESSIONS=${counts[0]}
-LOGINS=${counts[1]}
+derby_counts "$CONFIG_DIR/longbox-db" sessions login_activity
+SESSIONS=${COUNTS[0]}
+LOGINS=${COUNTS[1]}
 echo "  sessions stored: $SESSIONS (1 from /auth/login, the rest from Basic) for $BASIC_REQUESTS measured Basic requests without a cookie"
 echo "  login_activity rows: $LOGINS (register does not log in; /auth/login and the first Basic request each record one)"
 # One from /auth/login, one from the first Basic request; a few more are tolerated (e.g. a cache miss race), not one per request.

@@ -74,12 +74,7 @@ SERIES=${BENCH_SERIES:-$(((BOOKS + 19) / 20))}
 PAGES=${BENCH_PAGES:-20}
 RESCANS=${BENCH_RESCANS:-3}
 PAGE_URLS=${BENCH_PAGE_URLS:-200}
-DURATION=${BENCH_DURATION:-5s}
-ROUNDS=${BENCH_ROUNDS:-4}
-WARMUP=${BENCH_WARMUP:-5s}
-WARMUP_PASSES=${BENCH_WARMUP_PASSES:-2}
-THREADS=${BENCH_THREADS:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
+wrk_settings 5s
 MEM=${BENCH_MEM:-1}
 MEM_XMX=${BENCH_MEM_XMX:-256m}
 MEM_DURATION=${BENCH_MEM_DURATION:-20s}
@@ -91,10 +86,9 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 JFR=${BENCH_JFR:-0}
 JFR_DURATION=${BENCH_JFR_DURATION:-15s}
 
-for v in SERIES PAGES RESCANS PAGE_URLS ROUNDS THREADS CONNECTIONS SCAN_TIMEOUT; do
+for v in SERIES PAGES RESCANS PAGE_URLS SCAN_TIMEOUT; do
     [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$v must be a positive integer, not '${!v}'"
 done
-[[ $WARMUP_PASSES =~ ^[0-9]+$ ]] || die "BENCH_WARMUP_PASSES must be a non-negative integer, not '$WARMUP_PASSES'"
 ((SERIES <= BOOKS)) || die "BENCH_SERIES ($SERIES) must not exceed BENCH_BOOKS ($BOOKS)"
 ((PAGES <= 999)) || die "BENCH_PAGES must be at most 999"
 ((PAGE_URLS <= BOOKS)) || PAGE_URLS=$BOOKS
@@ -117,50 +111,7 @@ STARTED_AT=$(date +%s)
 require_tools curl jq unzip cmp java mvn
 port_must_be_free "$PORT"
 
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-exec > >(tee "$OUT/summary.txt") 2>&1
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/longbox-bench.XXXXXX")
-GENERATING=0
-SAMPLER_PID=
-LOGS=()
-cleanup() {
-    local rc=$?
-    if [[ -n $SAMPLER_PID ]]; then
-        kill "$SAMPLER_PID" 2>/dev/null || true
-        wait "$SAMPLER_PID" 2>/dev/null || true
-    fi
-    stop_server
-    if ((GENERATING)); then
-        rm -rf "$LIBRARY".tmp-* # an interrupted generation
-    fi
-    local log
-    for log in "${LOGS[@]}"; do
-        if [[ -f $TMP/$log ]]; then
-            cp "$TMP/$log" "$OUT/$log" 2>/dev/null || true
-        fi
-    done
-    if [[ $rc -ne 0 && ${#LOGS[@]} -gt 0 && -f $TMP/${LOGS[-1]} ]]; then
-        echo "---- last lines of the server log ($OUT/${LOGS[-1]}) ----" >&2
-        tail -n 30 "$TMP/${LOGS[-1]}" >&2 || true
-    fi
-    if [[ ${BENCH_KEEP:-0} == 1 ]]; then
-        echo "kept $TMP"
-    else
-        rm -rf "$TMP"
-    fi
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-elapsed() { echo "$(($(date +%s) - STARTED_AT)) s"; }
-fmt() { awk -v v="$1" -v f="${2:-%.0f}" 'BEGIN {printf f, v}'; }
-# ge VALUE GOAL: true when VALUE >= GOAL
-ge() { awk -v v="$1" -v g="$2" 'BEGIN {exit !(v >= g)}'; }
+open_run
 
 # ---------------------------------------------------------------- machine
 echo "== Longbox library benchmark (bench/library.sh)"
@@ -177,24 +128,8 @@ echo
 build_war
 fetch_jetty
 
-MARKER="books=$BOOKS series=$SERIES pages=$PAGES generator=1"
-GEN_SECONDS=cached
-if [[ -d $LIBRARY ]]; then
-    [[ $(cat "$LIBRARY/.longbox-bench-library" 2>/dev/null) == "$MARKER" ]] \
-        || die "$LIBRARY exists but is not a complete library of $MARKER; delete it (rm -rf $LIBRARY) or set BENCH_LIBRARY_DIR"
-    echo "library: reusing $LIBRARY"
-else
-    echo "generating the library (once; cached in $LIBRARY) ..."
-    mkdir -p "$(dirname "$LIBRARY")"
-    GENERATING=1
-    t0=$(now_ms)
-    java -Djava.awt.headless=true "$ROOT/bench/GenLibrary.java" "$LIBRARY" "$BOOKS" "$SERIES" "$PAGES" \
-        || die "generating the library failed"
-    GENERATING=0
-    GEN_SECONDS=$(awk -v ms=$(($(now_ms) - t0)) 'BEGIN {printf "%.1f s", ms / 1000}')
-fi
-LIBRARY=$(cd "$LIBRARY" && pwd)
-LIBRARY_MB=$(du -sm "$LIBRARY" | cut -f1)
+gen_library() { java -Djava.awt.headless=true "$ROOT/bench/GenLibrary.java" "$1" "$BOOKS" "$SERIES" "$PAGES"; }
+ensure_library "$LIBRARY" "books=$BOOKS series=$SERIES pages=$PAGES generator=1" gen_library
 echo "library: $(find "$LIBRARY" -name '*.cbz' | wc -l) CBZ files, $LIBRARY_MB MiB"
 
 JETTY_BASE=$TMP/jetty-base
@@ -207,79 +142,7 @@ if [[ -n $SCAN_CONCURRENCY ]]; then
     SERVER_ENV_COMMON+=(STUMP_MAX_SCANNER_CONCURRENCY="$SCAN_CONCURRENCY")
 fi
 
-# api METHOD PATH [JSON]: a request with the session cookie; the body of the answer goes to
-# $TMP/api.json; dies unless the answer is 2xx.
-api() {
-    local method=$1 path=$2 body=${3:-} code
-    local args=(-s -o "$TMP/api.json" -w '%{http_code}' -X "$method" -H "Cookie: stump_session=$SESSION")
-    if [[ -n $body ]]; then
-        args+=(-H 'Content-Type: application/json' -d "$body")
-    fi
-    code=$(curl "${args[@]}" "$BASE_URL$path") || die "$method $path: curl failed"
-    [[ $code == 2?? ]] || die "$method $path answered $code: $(head -c 500 "$TMP/api.json")"
-}
-
-THUMBNAIL_CONFIG='{"format":"Jpeg","quality":80,"resize_options":{"mode":"Sized","width":200,"height":300}}'
-# create_library NAME THUMBNAILS(0|1): sets LIBRARY_ID. Watching is off (nothing changes the folder,
-# and the scans measured are the ones the script asks for).
-create_library() {
-    local config='{"watch":false}'
-    if [[ $2 == 1 ]]; then
-        config=$(jq -cn --argjson t "$THUMBNAIL_CONFIG" '{watch: false, thumbnail_config: $t}')
-    fi
-    api POST /api/v1/libraries "$(jq -cn --arg n "$1" --arg p "$LIBRARY" --argjson c "$config" \
-        '{name: $n, path: $p, scan_mode: "NONE", config: $c}')"
-    LIBRARY_ID=$(jq -er .id "$TMP/api.json") || die "creating the library answered no id"
-}
-
-# run_scan: POST /libraries/{id}/scan, polls the job until it ends. Sets SCAN_STATUS, SCAN_MS (the
-# job's ms_elapsed), SCAN_WALL_MS (POST to COMPLETED seen), SCAN_CPU_S (server CPU seconds meanwhile),
-# SCAN_OUTPUT and S_SERIES S_ADDED S_REREAD S_UNCHANGED S_MISSING S_UNREADABLE (-1 if not found).
-run_scan() {
-    local t0 c0 job deadline
-    c0=$(server_ticks)
-    t0=$(now_ms)
-    deadline=$(($(date +%s) + SCAN_TIMEOUT))
-    api POST "/api/v1/libraries/$LIBRARY_ID/scan"
-    job=$(jq -er .id "$TMP/api.json") || die "the scan answered no job id: $(head -c 300 "$TMP/api.json")"
-    while :; do
-        api GET "/api/v1/jobs/$job"
-        SCAN_STATUS=$(jq -r .status "$TMP/api.json")
-        case $SCAN_STATUS in
-            COMPLETED | FAILED | CANCELLED) break ;;
-        esac
-        kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the scan"
-        (($(date +%s) < deadline)) || die "the scan took more than $SCAN_TIMEOUT s (BENCH_SCAN_TIMEOUT): $(cat "$TMP/api.json")"
-        sleep 0.1
-    done
-    SCAN_WALL_MS=$(($(now_ms) - t0))
-    SCAN_CPU_S=$(awk -v d=$(($(server_ticks) - c0)) -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", d / hz}')
-    SCAN_MS=$(jq -r .ms_elapsed "$TMP/api.json")
-    SCAN_OUTPUT=$(jq -r '.output_data // ""' "$TMP/api.json")
-    local re='Series added ([0-9]+); books added ([0-9]+), re-read ([0-9]+), unchanged ([0-9]+), missing ([0-9]+), unreadable ([0-9]+)'
-    if [[ $SCAN_OUTPUT =~ $re ]]; then
-        S_SERIES=${BASH_REMATCH[1]} S_ADDED=${BASH_REMATCH[2]} S_REREAD=${BASH_REMATCH[3]}
-        S_UNCHANGED=${BASH_REMATCH[4]} S_MISSING=${BASH_REMATCH[5]} S_UNREADABLE=${BASH_REMATCH[6]}
-    else
-        S_SERIES=-1 S_ADDED=-1 S_REREAD=-1 S_UNCHANGED=-1 S_MISSING=-1 S_UNREADABLE=-1
-    fi
-    cp "$TMP/api.json" "$OUT/job-$job.json"
-}
-
 books_per_s() { awk -v n="$BOOKS" -v ms="$1" 'BEGIN {printf "%.0f", (ms > 0) ? n * 1000 / ms : 0}'; }
-
-jfr_start() {
-    if [[ $JFR == 1 ]]; then
-        jcmd "$SERVER_PID" JFR.start name="$1" settings=profile filename="$OUT/$1.jfr" >/dev/null \
-            || die "jcmd JFR.start failed"
-    fi
-}
-jfr_stop() {
-    if [[ $JFR == 1 ]]; then
-        jcmd "$SERVER_PID" JFR.stop name="$1" >/dev/null || die "jcmd JFR.stop failed"
-        echo "  JFR profile: $OUT/$1.jfr"
-    fi
-}
 
 # media_list FILE: every book of the library as "id<TAB>pages<TAB>path" lines sorted by path.
 media_list() {
@@ -418,76 +281,19 @@ declare -A LABEL=(
     [static]="GET /static/pNNNN.jpg, $PAGE_URLS files"
     [allbooks]="GET /api/v1/media/{id}/page/{n}, all $BOOKS books"
 )
-declare -A RPS P50 P99 CPU KB
-# run_wrk CASE DURATION FILE: sets LAST_RPS, LAST_REQS, LAST_P50, LAST_P99, LAST_CPU (server CPU us
-# per request) and LAST_KB (KiB read per response); fails on non-2xx or socket errors.
-run_wrk() {
-    local name=$1 duration=$2 file=$3 t0 t1
-    t0=$(server_ticks)
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "Cookie: stump_session=$SESSION" \
-        -s "$ROOT/bench/rotate.lua" "$BASE_URL" -- "$TMP/paths-$name.txt" >"$file" 2>&1 \
-        || { cat "$file" >&2; die "wrk failed for case $name"; }
-    t1=$(server_ticks)
-    wrk_result "$name" "$file"
-    LAST_CPU=$(awk -v d=$((t1 - t0)) -v hz="$CLK_TCK" -v n="$LAST_REQS" 'BEGIN {printf "%.1f", d / hz * 1e6 / n}')
-    LAST_KB=$(awk -v n="$LAST_REQS" '/requests in/ {
-        v = $5; u = v; sub(/^[0-9.]+/, "", u); v += 0
-        f = (u == "B") ? 1 : (u == "KB") ? 1024 : (u == "MB") ? 1048576 : (u == "GB") ? 1073741824 : 0
-        printf "%.1f", v * f / n / 1024 }' "$file")
-    echo "server CPU: $((t1 - t0)) ticks at $CLK_TCK Hz = $LAST_CPU us/request; load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$file"
+# every request the next path of $TMP/paths-CASE.txt (bench/rotate.lua)
+case_request() {
+    URL=$BASE_URL
+    HDR=("Cookie: stump_session=$SESSION")
+    LUA=("$ROOT/bench/rotate.lua" "$TMP/paths-$1.txt")
 }
+wrk_rounds
+wrk_ratio pages static
+PAGES_RATIO=$RATIO PAGES_PAIRED=$RATIO_PAIRED PAGES_CPU_RATIO=$RATIO_CPU PAGES_ROUNDS=$RATIO_ROUNDS
+wrk_ratio allbooks static
+ALL_RATIO=$RATIO ALL_PAIRED=$RATIO_PAIRED ALL_CPU_RATIO=$RATIO_CPU ALL_ROUNDS=$RATIO_ROUNDS
 
-echo "  warm-up: $WARMUP_PASSES passes x $WARMUP per case ..."
-for ((w = 1; w <= WARMUP_PASSES; w++)); do
-    for c in "${CASES[@]}"; do
-        run_wrk "$c" "$WARMUP" "$OUT/warmup$w-$c.txt"
-        printf '  pass %d   %-50s %8.0f req/s  %7.1f us CPU/req\n' "$w" "${LABEL[$c]}" "$LAST_RPS" "$LAST_CPU"
-    done
-done
-echo "  measuring: $ROUNDS rounds x ${#CASES[@]} cases x $DURATION (forward, then backward, ...) ..."
-for ((r = 1; r <= ROUNDS; r++)); do
-    echo "  round $r: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    order=("${CASES[@]}")
-    if ((r % 2 == 0)); then
-        order=()
-        for ((i = ${#CASES[@]} - 1; i >= 0; i--)); do order+=("${CASES[i]}"); done
-    fi
-    for c in "${order[@]}"; do
-        run_wrk "$c" "$DURATION" "$OUT/round$r-$c.txt"
-        RPS[$c,$r]=$LAST_RPS P50[$c,$r]=$LAST_P50 P99[$c,$r]=$LAST_P99 CPU[$c,$r]=$LAST_CPU KB[$c,$r]=$LAST_KB
-        printf '  round %d  %-50s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %7.1f us CPU/req  %5.1f KiB/resp\n' \
-            "$r" "${LABEL[$c]}" "$LAST_RPS" "$LAST_P50" "$LAST_P99" "$LAST_CPU" "$LAST_KB"
-    done
-done
-declare -A MRPS MP50 MP99 MCPU MKB LO HI
-for c in "${CASES[@]}"; do
-    rps=() p50=() p99=() cpu=() kb=()
-    for ((r = 1; r <= ROUNDS; r++)); do
-        rps+=("${RPS[$c,$r]}") p50+=("${P50[$c,$r]}") p99+=("${P99[$c,$r]}") cpu+=("${CPU[$c,$r]}") kb+=("${KB[$c,$r]}")
-    done
-    MRPS[$c]=$(median "${rps[@]}") MP50[$c]=$(median "${p50[@]}") MP99[$c]=$(median "${p99[@]}")
-    MCPU[$c]=$(median "${cpu[@]}") MKB[$c]=$(median "${kb[@]}")
-    LO[$c]=$(printf '%s\n' "${rps[@]}" | sort -g | head -n1)
-    HI[$c]=$(printf '%s\n' "${rps[@]}" | sort -g | tail -n1)
-done
-# ratio NUM DEN: "req/s-ratio paired-median cpu-ratio per-round..."
-ratio() {
-    local num=$1 den=$2 rr=() r
-    for ((r = 1; r <= ROUNDS; r++)); do rr+=("$(awk -v a="${RPS[$num,$r]}" -v b="${RPS[$den,$r]}" 'BEGIN {printf "%.2f", a / b}')"); done
-    echo "$(awk -v a="${MRPS[$num]}" -v b="${MRPS[$den]}" 'BEGIN {printf "%.2f", a / b}')" \
-        "$(printf '%.2f' "$(median "${rr[@]}")")" \
-        "$(awk -v a="${MCPU[$num]}" -v b="${MCPU[$den]}" 'BEGIN {printf "%.2f", b / a}')" "${rr[*]}"
-}
-read -r PAGES_RATIO PAGES_PAIRED PAGES_CPU_RATIO PAGES_ROUNDS <<<"$(ratio pages static)"
-read -r ALL_RATIO ALL_PAIRED ALL_CPU_RATIO ALL_ROUNDS <<<"$(ratio allbooks static)"
-
-if [[ $JFR == 1 ]]; then
-    for c in pages allbooks; do
-        jfr_start "wrk-$c"
-        run_wrk "$c" "$JFR_DURATION" "$OUT/jfr-$c.txt"
-        jfr_stop "wrk-$c"
-    done
-fi
+jfr_wrk pages allbooks
 
 echo
 echo "  server log: $(grep -c -E 'SEVERE|WARNING' "$TMP/server.log" || true) SEVERE/WARNING lines," \
@@ -582,11 +388,7 @@ echo "  (books/s = $BOOKS / the job's ms_elapsed; wall = POST to COMPLETED seen,
 echo "  first scan: ${FIRST_MS} ms, server CPU $FIRST_CPU s; rescans: ${RESCAN_MS[*]} ms; thumbnails: $THUMB_MS ms, server CPU $THUMB_CPU s; delete: $DELETE_MS ms"
 echo
 echo "  5 pages (median of $ROUNDS rounds; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; CPU = server CPU per request):"
-printf '    %-50s %8s %13s %8s %8s %8s %7s\n' case "req/s" "(min-max)" "p50 ms" "p99 ms" "CPU us" "KiB"
-for c in "${CASES[@]}"; do
-    printf '    %-50s %8.0f %13s %8.2f %8.2f %8.1f %7.1f\n' "${LABEL[$c]}" "${MRPS[$c]}" \
-        "($(printf '%.0f-%.0f' "${LO[$c]}" "${HI[$c]}"))" "${MP50[$c]}" "${MP99[$c]}" "${MCPU[$c]}" "${MKB[$c]}"
-done
+wrk_table "    "
 printf '    %-40s %6s %7s %6s   %-24s %s\n' "ratio" "req/s" "paired" "CPU" "per round" ""
 printf '    %-40s %6s %7s %6s   %-24s %s\n' "pages / static" "$PAGES_RATIO" "$PAGES_PAIRED" "$PAGES_CPU_RATIO" "$PAGES_ROUNDS" "goal >= 0.7: $v_pages"
 printf '    %-40s %6s %7s %6s   %-24s %s\n' "all books / static" "$ALL_RATIO" "$ALL_PAIRED" "$ALL_CPU_RATIO" "$ALL_ROUNDS" ""
