@@ -55,7 +55,7 @@ public final class SeriesResource {
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
             throws java.io.IOException {
         Viewer viewer = Viewer.of(Caller.of(sc));
-        series.get(viewer, id);
+        series.find(viewer, id);
         return thumbnails.serve(thumbnails.firstBook(viewer, null, id), request);
     }
 
@@ -97,7 +97,7 @@ public final class SeriesResource {
                                     @BeanParam PageParams page, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         Viewer viewer = Viewer.of(caller);
-        series.get(viewer, id);
+        series.find(viewer, id);
         return views.page(caller, media.list(viewer, filter.toFilter().withSeries(id), page.toRequest()));
     }
 
@@ -109,7 +109,7 @@ public final class SeriesResource {
     public Object next(@PathParam("id") String id, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         Viewer viewer = Viewer.of(caller);
-        series.get(viewer, id);
+        series.find(viewer, id);
         MediaRow next = media.nextInSeries(viewer, id);
         return next == null ? NullNode.getInstance() : views.one(caller, next, null);
     }

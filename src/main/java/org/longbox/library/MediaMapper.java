@@ -25,7 +25,11 @@ public interface MediaMapper {
     MediaRow findById(@Param("id") String id);
 
     /** Books matching the query, one page of them; empty when none. */
-    List<MediaRow> list(@Param("q") MediaQuery query);
+    /** The ids of one page of the list, in its order. */
+    List<String> listIds(@Param("q") MediaQuery query);
+
+    /** These books, in no particular order. */
+    List<MediaRow> findByIds(@Param("ids") List<String> ids);
 
     long count(@Param("q") MediaQuery query);
 

@@ -33,7 +33,19 @@ public class MediaQuery {
     public String orderColumn = "m.sort_key";
     public boolean descending;
     public long offset;
+    /** Rows of the page; 0: all of them. */
     public int limit = 20;
     /** Cursor mode: the id after which to continue (name order only). */
     public String after;
+
+    /** Everything that decides which books the list holds and in what order (not which page). */
+    public Object listKey() {
+        return java.util.Arrays.asList(v, libraryId, seriesId, ids, extensions, search, readStatus, everyonesProgress,
+                genre, writer, publisher, character, yearFrom, yearTo, statuses, orderColumn, descending);
+    }
+
+    /** True when a condition reads the book's series: the search (series name) or an age limit (the series' rating). */
+    public boolean needsSeries() {
+        return search != null || (v != null && !v.unrestricted() && v.maxAge() != null);
+    }
 }

@@ -6,6 +6,8 @@ import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Viewer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +21,11 @@ public final class MediaService {
             Map.entry("modified_at", "m.file_modified_at"), Map.entry("number", "m.number"));
 
     private final Database db;
+    private final IdLists lists;
 
-    public MediaService(Database db) {
+    public MediaService(Database db, ContentVersion version) {
         this.db = db;
+        this.lists = new IdLists(version);
     }
 
     /** The filters a media list accepts (all optional). */
@@ -57,15 +61,63 @@ public final class MediaService {
             q.after = page.cursor();
             q.offset = 0;
             q.limit = page.limit() + 1;
-            List<MediaRow> rows = db.auto(s -> s.getMapper(MediaMapper.class).list(q));
-            return Page.ofCursor(rows, page, r -> r.id);
+            return Page.ofCursor(db.auto(s -> {
+                MediaMapper m = s.getMapper(MediaMapper.class);
+                return rows(m, m.listIds(q));
+            }), page, r -> r.id);
         }
-        q.offset = page.offset();
-        q.limit = page.pageSize();
         return db.auto(s -> {
             MediaMapper m = s.getMapper(MediaMapper.class);
-            return new Page<>(m.list(q), m.count(q), page, null);
+            List<String> all = q.readStatus == null ? lists.get(q.listKey(), () -> allIds(m, q)) : null;
+            if (all != null) {
+                int from = (int) Math.min(page.offset(), all.size());
+                int to = (int) Math.min((long) from + page.pageSize(), all.size());
+                return new Page<>(rows(m, all.subList(from, to)), all.size(), page, null);
+            }
+            q.offset = page.offset();
+            q.limit = page.pageSize();
+            return new Page<>(rows(m, m.listIds(q)), m.count(q), page, null);
         });
+    }
+
+    /** Every id of the list in order, or null when it is too long to keep. */
+    private static List<String> allIds(MediaMapper m, MediaQuery q) {
+        if (m.count(q) > IdLists.MAX_LIST) {
+            return null;
+        }
+        q.offset = 0;
+        q.limit = 0;
+        return List.copyOf(m.listIds(q));
+    }
+
+    /** The first {@code n} books of the list, without counting the rest. */
+    public List<MediaRow> first(Viewer viewer, Filter f, int n) {
+        MediaQuery q = query(viewer, f);
+        q.offset = 0;
+        q.limit = n;
+        return db.auto(s -> {
+            MediaMapper m = s.getMapper(MediaMapper.class);
+            return rows(m, m.listIds(q));
+        });
+    }
+
+    /** These books' rows, in the ids' order. */
+    private static List<MediaRow> rows(MediaMapper m, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, MediaRow> byId = new HashMap<>();
+        for (MediaRow row : m.findByIds(ids)) {
+            byId.put(row.id, row);
+        }
+        List<MediaRow> rows = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            MediaRow row = byId.get(id);
+            if (row != null) { // deleted between the two reads
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     public long count(Viewer viewer, Filter f) {

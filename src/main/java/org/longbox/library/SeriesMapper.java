@@ -15,7 +15,8 @@ public interface SeriesMapper {
     int updateStatus(@Param("id") String id, @Param("status") String status, @Param("at") long at);
 
     /** The series with the viewer's counts when they may see it; null when there is none or it is hidden. */
-    SeriesRow findVisible(@Param("id") String id, @Param("v") Viewer viewer);
+    /** @param withCounts also the viewer's book counts (two subqueries over the series' books) */
+    SeriesRow findVisible(@Param("id") String id, @Param("v") Viewer viewer, @Param("withCounts") boolean withCounts);
 
     /** Series matching the query; empty when none. */
     List<SeriesRow> list(@Param("q") SeriesQuery query);

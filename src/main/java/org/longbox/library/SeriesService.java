@@ -49,8 +49,18 @@ public final class SeriesService {
         });
     }
 
+    /** The series with the viewer's book counts; 404 when they may not see it. */
     public SeriesRow get(Viewer viewer, String id) {
-        SeriesRow row = db.auto(s -> s.getMapper(SeriesMapper.class).findVisible(id, viewer));
+        return find(viewer, id, true);
+    }
+
+    /** The series without book counts (which cost a pass over its books); 404 when the viewer may not see it. */
+    public SeriesRow find(Viewer viewer, String id) {
+        return find(viewer, id, false);
+    }
+
+    private SeriesRow find(Viewer viewer, String id, boolean withCounts) {
+        SeriesRow row = db.auto(s -> s.getMapper(SeriesMapper.class).findVisible(id, viewer, withCounts));
         if (row == null) {
             throw ApiException.notFound("No series with id " + id);
         }

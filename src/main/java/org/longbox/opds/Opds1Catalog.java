@@ -90,7 +90,7 @@ public final class Opds1Catalog {
     }
 
     public Atom.Feed seriesBooks(Reader r, String seriesId, int page) {
-        SeriesRow s = series.get(r.viewer(), seriesId);
+        SeriesRow s = series.find(r.viewer(), seriesId);
         Page<MediaRow> p = media.list(r.viewer(), MediaService.Filter.none().withSeries(seriesId), request(page));
         return feed("urn:uuid:" + seriesId, s.name, "/series/" + seriesId, Map.of(), Atom.ACQUISITION, p, bookEntries(p.items(), r), r);
     }

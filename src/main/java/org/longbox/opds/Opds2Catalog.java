@@ -57,8 +57,7 @@ public final class Opds2Catalog {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Keep reading"),
                     List.of(Opds2.Link.of("self", u.to("/books/keep-reading"), Opds2.FEED)), null, publications(reading, r)));
         }
-        List<MediaRow> latest = media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"),
-                PageRequest.of(1, GROUP_SIZE, false, null, null)).items();
+        List<MediaRow> latest = media.first(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), GROUP_SIZE);
         if (!latest.isEmpty()) {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Latest books"),
                     List.of(Opds2.Link.of("self", u.to("/books/latest"), Opds2.FEED)), null, publications(latest, r)));
@@ -93,7 +92,7 @@ public final class Opds2Catalog {
     }
 
     public Opds2.Feed seriesBooks(Reader r, String id, int page) {
-        SeriesRow s = series.get(r.viewer(), id);
+        SeriesRow s = series.find(r.viewer(), id);
         return publicationFeed(s.name, "/series/" + id, Map.of(),
                 media.list(r.viewer(), MediaService.Filter.none().withSeries(id), request(page)), r);
     }

@@ -92,7 +92,7 @@ public final class Services {
         this.version = Version.load();
         ContentVersion contentVersion = new ContentVersion();
         this.libraries = new LibraryService(database, contentVersion);
-        this.media = new MediaService(database);
+        this.media = new MediaService(database, contentVersion);
         this.series = new SeriesService(database);
         this.progress = new ProgressService(database);
         this.jobs = new JobService(database, this.events, 2, "longbox-job");
