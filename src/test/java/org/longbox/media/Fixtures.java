@@ -143,13 +143,7 @@ public final class Fixtures {
 
     /** A ZIP whose first entry is stored, uncompressed (EPUB's mimetype rule). */
     public static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        entry.setCrc(crc.getValue());
-        zip.putNextEntry(entry);
+        zip.putNextEntry(org.longbox.testing.Books.storedEntry(name, data));
         zip.write(data);
         zip.closeEntry();
     }

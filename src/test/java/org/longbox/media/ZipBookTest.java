@@ -62,13 +62,8 @@ class ZipBookTest {
         byte[] two = Fixtures.jpeg(5, 5);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-            java.util.zip.ZipEntry first = new java.util.zip.ZipEntry("1.png");
+            java.util.zip.ZipEntry first = org.longbox.testing.Books.storedEntry("1.png", one);
             first.setExtra(new byte[] {(byte) 0xCA, (byte) 0xFE, 4, 0, 1, 2, 3, 4}); // an unknown extra field, 8 bytes
-            first.setMethod(java.util.zip.ZipEntry.STORED);
-            first.setSize(one.length);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(one);
-            first.setCrc(crc.getValue());
             zip.putNextEntry(first);
             zip.write(one);
             zip.closeEntry();

@@ -96,16 +96,7 @@ public final class Books {
             Files.createDirectories(file.getParent());
             try (OutputStream fos = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(fos)) {
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    ZipEntry entry = new ZipEntry(e.getKey());
-                    if (stored) {
-                        CRC32 crc = new CRC32();
-                        crc.update(e.getValue());
-                        entry.setMethod(ZipEntry.STORED);
-                        entry.setSize(e.getValue().length);
-                        entry.setCompressedSize(e.getValue().length);
-                        entry.setCrc(crc.getValue());
-                    }
-                    zip.putNextEntry(entry);
+                    zip.putNextEntry(stored ? storedEntry(e.getKey(), e.getValue()) : new ZipEntry(e.getKey()));
                     zip.write(e.getValue());
                     zip.closeEntry();
                 }
@@ -118,14 +109,8 @@ public final class Books {
     public static Path epub(Path file, String title, String author, int chapters) throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream fos = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(fos)) {
-            ZipEntry mime = new ZipEntry("mimetype");
-            mime.setMethod(ZipEntry.STORED);
             byte[] m = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
-            mime.setSize(m.length);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(m);
-            mime.setCrc(crc.getValue());
-            zip.putNextEntry(mime);
+            zip.putNextEntry(storedEntry("mimetype", m));
             zip.write(m);
             zip.closeEntry();
             put(zip, "META-INF/container.xml", "<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">"
@@ -146,6 +131,18 @@ public final class Books {
                     + "<manifest>" + manifest + "</manifest><spine>" + spine + "</spine></package>");
         }
         return file;
+    }
+
+    /** A ZIP entry to be written uncompressed (STORED): its size and CRC must be known before the data. */
+    public static ZipEntry storedEntry(String name, byte[] data) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        entry.setCrc(crc.getValue());
+        return entry;
     }
 
     private static void put(ZipOutputStream zip, String name, String text) throws IOException {
