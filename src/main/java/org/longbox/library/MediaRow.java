@@ -17,6 +17,10 @@ public class MediaRow {
     public int pages;
     /** False for text EPUBs: their pages cannot be served or streamed as images. */
     public boolean pagesAreImages = true;
+    /** One letter per page, see {@link PageTypes}; null when unknown. */
+    public String pageTypes;
+    /** Set by the scan for writing to {@code media_page_dimensions}; not read back with the row. */
+    public transient String scannedDimensions;
     public String status;
     public String errorReason;
     public String hash;

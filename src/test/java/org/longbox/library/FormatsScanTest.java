@@ -66,6 +66,12 @@ class FormatsScanTest {
         }
         Files.write(dir.resolve("encrypted.cbr"), RarWriter.rar5(List.of(RarWriter.Entry.stored("1.png", PAGE_ONE)), false, true));
         Books.cbz().pages(2).write(dir.resolve("fine.cbz"));
+        byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+        Books.cbz().page("1.jpg", Fixtures.jpeg(30, 40)).page("2.jpg", noise).write(dir.resolve("noise.cbz"));
+        Books.cbz().page("1.jpg", java.util.Arrays.copyOf(Fixtures.jpeg(30, 40), 60)).write(dir.resolve("cut.cbz"));
+        Books.cbz().page("1.png", Fixtures.png(30, 40)).page("2.jpg", Fixtures.jpeg(50, 20)).page("3.gif", Fixtures.gif(7, 9))
+                .page("4.webp", Fixtures.webp(11, 13, 0xff3366cc)).write(dir.resolve("mixed.cbz"));
         String lib = Scans.library(http, owner, "Formats", root, null);
         Scans.scan(http, owner, lib);
         http.get("/api/v1/media?page_size=50").cookie(owner).send().json().get("data")
@@ -117,21 +123,30 @@ class FormatsScanTest {
 
     @Test
     void hostileFilesEndAsErrorsWithReasons() {
-        for (String name : new String[]{"huge", "bomb", "encrypted"}) {
-            JsonNode b = books.get(name);
-            assertTrue(b != null, name + " was not recorded");
-            if (name.equals("huge")) {
-                // The archive is fine and the raw page is served as is (the bytes are small); what
-                // would need its 400 megapixels decoded (scaling, a thumbnail) is refused, bounded.
-                String id = b.get("id").asText();
-                assertEquals(404, http.get("/api/v1/media/" + id + "/page/1?width=100").cookie(owner).send().status());
-                assertEquals(404, http.get("/api/v1/media/" + id + "/thumbnail").cookie(owner).send().status());
-                continue;
-            }
+        Map<String, String> reasons = Map.of("huge", "Page 1 is 20000x20000 pixels, over the limit",
+                "bomb", "", "encrypted", "", "noise", "page 2 (2.jpg) is not a JPEG, PNG, GIF or WebP image",
+                "cut", "Page 1 cannot be decoded");
+        for (Map.Entry<String, String> e : reasons.entrySet()) {
+            JsonNode b = books.get(e.getKey());
+            assertTrue(b != null, e.getKey() + " was not recorded");
             assertEquals("ERROR", b.get("status").asText(), b.toString());
             assertTrue(b.get("error_reason").asText().length() > 5, b.toString());
+            assertTrue(b.get("error_reason").asText().contains(e.getValue()), b.toString());
+            String id = b.get("id").asText();
+            assertEquals(404, http.get("/api/v1/media/" + id + "/page/1").cookie(owner).send().status());
         }
         assertEquals("READY", books.get("fine").get("status").asText(), "the scan went on past them");
+    }
+
+    @Test
+    void theScanMeasuresEveryPage() throws Exception {
+        JsonNode mixed = books.get("mixed");
+        // kept by the scan: the file is no longer needed to answer
+        Files.delete(root.resolve("S/mixed.cbz"));
+        assertEquals("READY", mixed.get("status").asText(), mixed.toString());
+        JsonNode dims = http.get("/api/v1/media/" + mixed.get("id").asText() + "/dimensions").cookie(owner).send().json();
+        assertEquals("[{\"height\":40,\"width\":30},{\"height\":20,\"width\":50},{\"height\":9,\"width\":7},"
+                + "{\"height\":13,\"width\":11}]", dims.toString());
     }
 
     @Test

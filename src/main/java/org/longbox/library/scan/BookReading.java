@@ -52,6 +52,9 @@ final class BookReading {
             if (wants.metadata()) {
                 apply(row, book.metadata());
             }
+            PageCheck.Result pages = PageCheck.of(book, limits);
+            row.pageTypes = pages.types();
+            row.scannedDimensions = pages.dimensions();
             if (afterOpen != null) {
                 afterOpen.accept(book);
             }

@@ -287,6 +287,9 @@ public final class LibraryScanner {
                     m.deleteDimensions(row.id);
                     counts[1]++;
                 }
+                if (row.scannedDimensions != null) {
+                    m.insertDimensions(row.id, row.scannedDimensions);
+                }
                 if (FileStatus.ERROR.name().equals(row.status)) {
                     counts[2]++;
                 }
