@@ -96,6 +96,22 @@ public final class Images {
         return new PageData(encode(decode(page.bytes(), limits), ImageFormat.JPEG, LEGACY_QUALITY), "image/jpeg");
     }
 
+    /**
+     * The page in {@code mediaType} (image/jpeg or image/png), re-encoded only when it is in another
+     * type; any other target leaves the page as it is.
+     */
+    public static PageData as(PageData page, String mediaType, MediaLimits limits) throws BookException {
+        ImageFormat target = switch (mediaType) {
+            case "image/jpeg" -> ImageFormat.JPEG;
+            case "image/png" -> ImageFormat.PNG;
+            default -> null;
+        };
+        if (target == null || mediaType.equals(page.mediaType())) {
+            return page;
+        }
+        return new PageData(encode(decode(page.bytes(), limits), target, LEGACY_QUALITY), mediaType);
+    }
+
     /** Encodes pixels; JPEG has no alpha, so transparent areas become white. */
     public static byte[] encode(BufferedImage image, ImageFormat format, float quality) throws BookException {
         BufferedImage pixels = format == ImageFormat.JPEG ? Resizer.opaque(image, Color.WHITE) : image;

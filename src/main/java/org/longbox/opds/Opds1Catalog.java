@@ -163,11 +163,11 @@ public final class Opds1Catalog {
         }
         if (OpdsBooks.streamable(m)) {
             links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
-            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/cover"), "image/jpeg"));
+            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/cover"), OpdsBooks.pageType(m, 1)));
             Integer current = OpdsBooks.currentPage(p);
             // PSE counts pages from 0; the template is filled in by the reading app
             links.add(new Atom.Link(Atom.PSE_STREAM, u.to("/books/" + m.id + "/pages/") + "{pageNumber}?maxWidth={maxWidth}",
-                    "image/jpeg", null, m.pages, current == null ? null : current - 1,
+                    OpdsBooks.streamType(m), null, m.pages, current == null ? null : current - 1,
                     current == null ? null : Instant.ofEpochMilli(p.active().updatedAt)));
         } else if ("epub".equals(m.extension) && "READY".equals(m.status)) {
             links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));

@@ -38,7 +38,7 @@ final class Opds2Publications {
         if (withReadingOrder && OpdsBooks.streamable(m)) {
             readingOrder = new ArrayList<>(m.pages);
             for (int i = 1; i <= m.pages; i++) {
-                readingOrder.add(Opds2.Link.of(null, u.to("/books/" + m.id + "/pages/" + i), "image/jpeg"));
+                readingOrder.add(Opds2.Link.of(null, u.to("/books/" + m.id + "/pages/" + i), OpdsBooks.pageType(m, i)));
             }
         }
         return new Opds2.Publication(meta, links, "READY".equals(m.status) ? images : null, readingOrder);

@@ -2,6 +2,7 @@ package org.longbox.opds;
 
 import org.longbox.library.FileStatus;
 import org.longbox.library.MediaRow;
+import org.longbox.library.PageTypes;
 import org.longbox.media.BookFormat;
 import org.longbox.reading.ProgressService;
 
@@ -67,6 +68,18 @@ final class OpdsBooks {
 
     static String fileName(MediaRow m) {
         return m.name + (m.extension.isEmpty() ? "" : "." + m.extension);
+    }
+
+    /** The type page {@code number} is served in to reading apps: as the scan found it, WebP as JPEG, JPEG when unknown. */
+    static String pageType(MediaRow m, int number) {
+        String t = PageTypes.of(m, number);
+        return t == null || t.equals("image/webp") ? "image/jpeg" : t;
+    }
+
+    /** The one type every page is streamed in (OPDS page streaming declares one), JPEG when unknown. */
+    static String streamType(MediaRow m) {
+        String t = PageTypes.streamType(m);
+        return t == null ? "image/jpeg" : t;
     }
 
     /** The 1-based page the reader is on, or null. */

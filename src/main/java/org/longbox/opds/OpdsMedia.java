@@ -8,6 +8,7 @@ import org.longbox.library.BookFiles;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
 import org.longbox.library.PageStore;
+import org.longbox.library.PageTypes;
 import org.longbox.media.BookException;
 import org.longbox.media.BookFormat;
 import org.longbox.media.Images;
@@ -23,8 +24,9 @@ import java.nio.file.Path;
 import java.util.Date;
 
 /**
- * A book's images and file for reading apps. Every image is JPEG, PNG or GIF: WebP pages,
- * thumbnails and rendered PDF pages are converted, because many apps show nothing else.
+ * A book's images and file for reading apps. Every image is JPEG, PNG or GIF, the type the feeds
+ * declared for it: WebP pages are converted, because many apps show nothing else, and a page in
+ * another type than declared (a PNG page in a JPEG book) is too. Thumbnails are always JPEG.
  */
 public final class OpdsMedia {
     private final MediaService media;
@@ -39,20 +41,31 @@ public final class OpdsMedia {
         this.progress = progress;
     }
 
+    /** Which type a page is served in: the one the feed declared for it. */
+    public enum As {
+        /** The book's single streaming type (OPDS 1.2 page streaming declares one type for every page). */
+        STREAM,
+        /** The page's own type (links to one page: OPDS 1.2 cover, OPDS 2.0 reading order). */
+        PAGE
+    }
+
     /**
-     * Page {@code number} (1-based), at most {@code maxWidth} wide when given. With {@code record},
-     * the reader's progress moves to this page and the last page finishes the book, as Stump does.
+     * Page {@code number} (1-based), at most {@code maxWidth} wide when given, in the type the feeds
+     * declare for it ({@link OpdsBooks#streamType}, {@link OpdsBooks#pageType}), converted when it is
+     * in another. With {@code record}, the reader's progress moves to this page and the last page
+     * finishes the book, as Stump does.
      */
-    public Response page(Viewer viewer, String id, int number, Integer maxWidth, boolean record, Request request) {
+    public Response page(Viewer viewer, String id, int number, Integer maxWidth, As as, boolean record, Request request) {
         MediaRow m = media.get(viewer, id);
         if (!OpdsBooks.streamable(m)) {
             throw ApiException.badRequest("This book has no pages to stream; download it instead");
         }
-        // converted pages differ from the REST API's: their own tags
-        EntityTag etag = new EntityTag("o" + PageStore.etag(m, number, maxWidth, null));
+        String type = as == As.STREAM ? OpdsBooks.streamType(m) : OpdsBooks.pageType(m, number);
+        // converted pages differ from the REST API's: their own tags, by type
+        EntityTag etag = new EntityTag("o" + PageTypes.letter(type) + PageStore.etag(m, number, maxWidth, null));
         Date modified = PageStore.lastModifiedDate(m);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
-        PageData data = notModified != null ? null : legacy(files.page(m, number, maxWidth, null));
+        PageData data = notModified != null ? null : convert(files.page(m, number, maxWidth, null), type);
         if (record) {
             progress.update(viewer, id, new ProgressService.Update(number, null, null, null, null));
         }
@@ -64,7 +77,8 @@ public final class OpdsMedia {
     }
 
     public Response thumbnail(Viewer viewer, String id, Request request) throws IOException {
-        return thumbnails.serve(media.get(viewer, id), request, "t", OpdsMedia::legacy);
+        // always JPEG, the type the feeds declare (thumbnails are small: converting a PNG one is cheap)
+        return thumbnails.serve(media.get(viewer, id), request, "t", p -> convert(p, "image/jpeg"));
     }
 
     public Response file(Viewer viewer, String id, String range, Request request) throws IOException {
@@ -75,9 +89,9 @@ public final class OpdsMedia {
         return FileResponder.serve(request, range, file, type, file.getFileName().toString());
     }
 
-    private static PageData legacy(PageData page) {
+    private static PageData convert(PageData page, String type) {
         try {
-            return Images.toLegacy(page, MediaLimits.DEFAULT);
+            return Images.as(Images.toLegacy(page, MediaLimits.DEFAULT), type, MediaLimits.DEFAULT);
         } catch (BookException e) {
             throw ApiException.notFound("The page cannot be converted: " + e.getMessage());
         }

@@ -43,7 +43,8 @@ public final class OpdsV12BookResource {
                          @QueryParam("zero_based") @DefaultValue("true") boolean zeroBased,
                          @QueryParam("maxWidth") @Parameter(description = "Fit within this width") String maxWidth,
                          @Context Request request, @Context SecurityContext sc) {
-        return media.page(Viewer.of(Caller.of(sc)), id, zeroBased ? page + 1 : page, OpdsMedia.width(maxWidth), true, request);
+        return media.page(Viewer.of(Caller.of(sc)), id, zeroBased ? page + 1 : page, OpdsMedia.width(maxWidth), OpdsMedia.As.STREAM, true,
+                request);
     }
 
     @GET
@@ -52,7 +53,7 @@ public final class OpdsV12BookResource {
     @Operation(summary = "The book's first page, full size", description = "Does not touch reading progress.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response cover(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc) {
-        return media.page(Viewer.of(Caller.of(sc)), id, 1, null, false, request);
+        return media.page(Viewer.of(Caller.of(sc)), id, 1, null, OpdsMedia.As.PAGE, false, request);
     }
 
     @GET

@@ -55,7 +55,7 @@ public final class OpdsV2BookResource {
     @Operation(summary = "A page image (1-based)", description = "JPEG, PNG or GIF. Progress goes through the progression API.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response page(@PathParam("id") String id, @PathParam("page") int page, @Context Request req, @Context SecurityContext sc) {
-        return images.page(Viewer.of(Caller.of(sc)), id, page, null, false, req);
+        return images.page(Viewer.of(Caller.of(sc)), id, page, null, OpdsMedia.As.PAGE, false, req);
     }
 
     @GET
@@ -115,7 +115,7 @@ public final class OpdsV2BookResource {
         Map<String, Object> locator = new LinkedHashMap<>();
         OpdsUrls u = OpdsUrls.of(request, "2.0");
         locator.put("href", page != null && OpdsBooks.streamable(m) ? u.to("/books/" + id + "/pages/" + page) : u.to("/books/" + id));
-        locator.put("type", OpdsBooks.streamable(m) ? "image/jpeg" : OpdsBooks.mediaType(m));
+        locator.put("type", OpdsBooks.streamable(m) ? OpdsBooks.pageType(m, page != null ? page : 1) : OpdsBooks.mediaType(m));
         locator.put("locations", locations);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("modified", Instant.ofEpochMilli(modified).toString());
