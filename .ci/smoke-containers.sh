@@ -471,12 +471,22 @@ run_tomcat11() {
     LABEL=tomcat11
     local t=$SECONDS home="$CONTAINERS/apache-tomcat-$TOMCAT11_VERSION" base="$RUN/tomcat11" config="$RUN/tomcat11-config"
     tomcat_base "$home" "$base"
+    # one setting as a JNDI env entry (<Environment>), the rest as -D properties
+    mkdir -p "$base/conf/Catalina/localhost"
+    printf '<Context>\n  <Environment name="SESSION_TTL" value="7200" type="java.lang.String" override="false"/>\n</Context>\n' \
+        >"$base/conf/Catalina/localhost/longbox.xml"
     start_tomcat "$home" "$base" CATALINA_OPTS="-DSTUMP_CONFIG_DIR=$config"
     local pid=$PID
     if wait_for_ping "$BASE_URL" "$pid"; then
         check "settings from -D system properties: database created in $config/longbox-db" \
             test -f "$config/longbox-db/service.properties"
         api_checks "$BASE_URL"
+        http POST "$BASE_URL/api/v1/auth/login" -H 'Content-Type: application/json' \
+            --data "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}"
+        local cookie
+        cookie="$(grep -i '^set-cookie: *stump_session=' "$HEADERS" | tail -1 | tr -d '\r' || true)"
+        check "SESSION_TTL=7200 from the context's <Environment> (JNDI): cookie Max-Age 7200 ($cookie)" \
+            grep -qE '; *Max-Age=(7200|7199)(;|$)' <<<"$cookie"
         redeploy "$base" "$pid" && login_again "$BASE_URL"
     fi
     stop_tomcat "$home" "$base" "$pid"

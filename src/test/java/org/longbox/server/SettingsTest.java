@@ -27,7 +27,13 @@ class SettingsTest {
     private Settings load(Map<String, String> env, Map<String, String> props, Map<String, String> init) {
         Map<String, String> withDir = new HashMap<>(init);
         withDir.putIfAbsent("STUMP_CONFIG_DIR", dir.toString());
-        return new SettingsLoader(env::get, props::get, withDir::get).load();
+        return load(env, props, withDir, Map.of());
+    }
+
+    private Settings load(Map<String, String> env, Map<String, String> props, Map<String, String> init, Map<String, String> jndi) {
+        Map<String, String> withDir = new HashMap<>(init);
+        withDir.putIfAbsent("STUMP_CONFIG_DIR", dir.toString());
+        return new SettingsLoader(env::get, props::get, withDir::get, jndi::get).load();
     }
 
     @Test
@@ -44,7 +50,7 @@ class SettingsTest {
     }
 
     @Test
-    void environmentBeatsSystemPropertyBeatsInitParamBeatsTomlBeatsDefault() throws Exception {
+    void environmentBeatsSystemPropertyBeatsInitParamBeatsJndiBeatsTomlBeatsDefault() throws Exception {
         Files.writeString(dir.resolve("Stump.toml"), """
                 session_ttl = 500
                 access_token_ttl = 400
@@ -55,11 +61,13 @@ class SettingsTest {
         Settings s = load(
                 Map.of("SESSION_TTL", "100"),
                 Map.of("SESSION_TTL", "200", "ACCESS_TOKEN_TTL", "201"),
-                Map.of("SESSION_TTL", "300", "ACCESS_TOKEN_TTL", "301", "HASH_COST", "5"));
+                Map.of("SESSION_TTL", "300", "ACCESS_TOKEN_TTL", "301", "HASH_COST", "5"),
+                Map.of("SESSION_TTL", "400", "HASH_COST", "7", "SESSION_EXPIRY_CLEANUP_INTERVAL", "40"));
         assertEquals(Duration.ofSeconds(100), s.sessionTtl(), "environment wins");
         assertEquals(Duration.ofSeconds(201), s.accessTokenTtl(), "then system property");
         assertEquals(5, s.hashCost(), "then init-param");
-        assertEquals(Duration.ofSeconds(30), s.sessionCleanupInterval(), "then Stump.toml");
+        assertEquals(Duration.ofSeconds(40), s.sessionCleanupInterval(), "then the JNDI environment");
+        assertEquals(Duration.ofSeconds(30), load(Map.of(), Map.of(), Map.of()).sessionCleanupInterval(), "then Stump.toml");
         assertEquals(List.of("https://a.example", "https://b.example"), s.allowedOrigins(), "toml arrays become lists");
         assertTrue(s.swaggerEnabled(), "then the default");
     }
@@ -80,6 +88,9 @@ class SettingsTest {
         assertMessage("ENABLE_SWAGGER_UI=maybe", Map.of("ENABLE_SWAGGER_UI", "maybe"), Map.of());
         assertMessage("STUMP_VERBOSITY=loud", Map.of("STUMP_VERBOSITY", "loud"), Map.of());
         assertMessage("STUMP_DB_URL=postgres://x", Map.of("STUMP_DB_URL", "postgres://x"), Map.of());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> load(Map.of(), Map.of(), Map.of(), Map.of("SESSION_TTL", "soon")));
+        assertTrue(e.getMessage().contains("SESSION_TTL=soon (from JNDI env entry java:comp/env/SESSION_TTL)"), e.getMessage());
     }
 
     @Test

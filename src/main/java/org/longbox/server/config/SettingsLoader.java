@@ -12,22 +12,25 @@ import java.util.function.Function;
 
 /**
  * Reads {@link Settings} once. Precedence: environment variable, then JVM system property, then
- * servlet context init-param, then {@code Stump.toml} in the config dir, then the default.
+ * servlet context init-param, then JNDI environment entry ({@code java:comp/env/NAME}, e.g. a
+ * Tomcat {@code <Environment>}), then {@code Stump.toml} in the config dir, then the default.
  */
 public final class SettingsLoader {
     private final Function<String, String> env;
     private final Function<String, String> systemProperties;
     private final Function<String, String> initParams;
+    private final Function<String, String> jndiEnv;
 
     public SettingsLoader(Function<String, String> env, Function<String, String> systemProperties,
-                          Function<String, String> initParams) {
+                          Function<String, String> initParams, Function<String, String> jndiEnv) {
         this.env = env;
         this.systemProperties = systemProperties;
         this.initParams = initParams;
+        this.jndiEnv = jndiEnv;
     }
 
     public static SettingsLoader forContainer(Function<String, String> initParams) {
-        return new SettingsLoader(System::getenv, System::getProperty, initParams);
+        return new SettingsLoader(System::getenv, System::getProperty, initParams, JndiEnvironment.lookup());
     }
 
     public Settings load() {
@@ -81,6 +84,8 @@ public final class SettingsLoader {
         if (v != null) return new String[]{v, "system property"};
         v = initParams.apply(setting.name());
         if (v != null) return new String[]{v, "servlet init-param"};
+        v = jndiEnv.apply(setting.name());
+        if (v != null) return new String[]{v, "JNDI env entry java:comp/env/" + setting.name()};
         v = toml.get(setting.tomlKey());
         if (v != null) return new String[]{v, "Stump.toml"};
         return null;
