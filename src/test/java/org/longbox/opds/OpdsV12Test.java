@@ -143,7 +143,8 @@ class OpdsV12Test {
         get(local(stream.replace("{pageNumber}", "1").replace("{maxWidth}", "")), f.reader).send();
         Element pse = Xml.parse(get("/opds/v1.2/series/" + f.series.get("Saga"), f.reader).send().text())
                 .nodes("//atom:link[@rel='http://vaemendis.net/opds-pse/stream']").get(0);
-        assertEquals("1", pse.getAttributeNS("http://vaemendis.net/opds-pse/ns", "lastRead"));
+        assertEquals("2", pse.getAttributeNS("http://vaemendis.net/opds-pse/ns", "lastRead"),
+                "{pageNumber} 1 is the second page, and lastRead counts from 1 (PSE 1.1)");
         assertFalse(pse.getAttributeNS("http://vaemendis.net/opds-pse/ns", "lastReadDate").isEmpty());
         assertTrue(feed("/opds/v1.2/keep-reading", f.reader).text("//atom:entry/atom:title").contains("Saga #1"));
 
