@@ -5,10 +5,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.longbox.testing.Accounts;
+import org.longbox.testing.Books;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 import org.longbox.testing.OpdsSchemas;
+import org.longbox.testing.Scans;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ class OpdsV2Test {
     static Path root;
     static OpdsFixture f;
     static Http http;
+    static String searcher;
     static final String PUBLIC = "https://comics.example.org/media/longbox";
     static final String FEED = "https://specs.opds.io/schema/feed.schema.json";
     static final String PUBLICATION = "https://specs.opds.io/schema/publication.schema.json";
@@ -39,6 +44,29 @@ class OpdsV2Test {
     static void build() throws Exception {
         f = OpdsFixture.build(server, root);
         http = server.http();
+        needles();
+    }
+
+    /**
+     * More matches for "needle" than one page holds: 21 series (one with 21 books, the others one
+     * each), so 41 books. Hidden from "reader", so the crawls below stay the shared fixture's size;
+     * "searcher" sees them.
+     */
+    static void needles() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("needles"));
+        for (int s = 1; s <= 21; s++) {
+            for (int b = 1; b <= (s == 1 ? 21 : 1); b++) {
+                Books.cbz().pages(1).write(dir.resolve(String.format("Needle %02d/Pin %02d.cbz", s, b)));
+            }
+        }
+        String owner = server.ownerSession();
+        String library = Scans.library(http, owner, "Needles", dir, null);
+        String readerId = http.get("/api/v1/auth/me").cookie(f.reader).send().json().get("id").asText();
+        assertEquals(200, http.post("/api/v1/libraries/" + library + "/excluded-users").cookie(owner)
+                .json(Map.of("user_ids", List.of(readerId))).send().status());
+        Scans.scan(http, owner, library);
+        Accounts.createUser(http, owner, "searcher", "pw", "file:download");
+        searcher = Accounts.login(http, "searcher", "pw");
     }
 
     static Http.Request get(String path, String session) {
@@ -150,6 +178,57 @@ class OpdsV2Test {
         assertEquals("Series", s.get("groups").get(0).get("metadata").get("title").asText());
         assertTrue(s.toString().contains("Saga #1: The First"));
         assertFalse(doc("/opds/v2.0/search?query=secret", f.reader).toString().contains("Secret Book"));
+    }
+
+    @Test
+    void searchIsPagedAndItsPagesReachEveryMatchOnce() {
+        Set<String> series = new HashSet<>();
+        Set<String> books = new HashSet<>();
+        List<Set<String>> groupsByPage = new ArrayList<>();
+        String href = PUBLIC + "/opds/v2.0/search?query=needle";
+        JsonNode page = null;
+        while (href != null) {
+            assertTrue(groupsByPage.size() < 5, "runaway paging at " + href);
+            page = doc(local(href), searcher);
+            int n = groupsByPage.size() + 1;
+            assertEquals(n, page.get("metadata").get("currentPage").asInt());
+            Set<String> titles = new HashSet<>();
+            for (JsonNode g : page.get("groups")) {
+                JsonNode m = g.get("metadata");
+                titles.add(m.get("title").asText());
+                assertEquals(m.get("title").asText().equals("Series") ? 21 : 41, m.get("numberOfItems").asInt(), m.toString());
+                assertEquals(20, m.get("itemsPerPage").asInt());
+                assertEquals(n, m.get("currentPage").asInt());
+                g.path("navigation").forEach(l -> assertTrue(series.add(l.get("href").asText()), "twice: " + l));
+                g.path("publications").forEach(p -> assertTrue(books.add(p.get("metadata").get("identifier").asText()), "twice: " + p));
+            }
+            groupsByPage.add(titles);
+            for (String rel : List.of("self", "first", "last")) {
+                assertTrue(link(page.get("links"), rel).startsWith(PUBLIC + "/opds/v2.0/search?query=needle&page="), rel);
+            }
+            if (n > 1) {
+                assertEquals(PUBLIC + "/opds/v2.0/search?query=needle&page=" + (n - 1), link(page.get("links"), "previous"));
+            }
+            if (OpdsSchemas.present()) {
+                List<String> errors = OpdsSchemas.jsonErrors(FEED, page);
+                assertTrue(errors.isEmpty(), href + ":\n" + String.join("\n", errors));
+            }
+            href = link(page.get("links"), "next");
+        }
+        assertEquals(List.of(Set.of("Series", "Books"), Set.of("Series", "Books"), Set.of("Books")), groupsByPage,
+                "20 + 1 series, 20 + 20 + 1 books");
+        assertEquals(21, series.size());
+        assertEquals(41, books.size());
+        assertEquals(link(page.get("links"), "self"), link(page.get("links"), "last"), "no next on the last page");
+
+        JsonNode beyond = doc("/opds/v2.0/search?query=needle&page=9", searcher);
+        assertEquals(1, beyond.get("navigation").size(), "past the end: a way back, as in the other feeds");
+        for (String bad : List.of("0", "-1", "abc")) {
+            Http.Res other = get("/opds/v2.0/books/browse?page=" + bad, searcher).send();
+            Http.Res search = get("/opds/v2.0/search?query=needle&page=" + bad, searcher).send();
+            assertEquals(400, other.status(), bad);
+            assertEquals(other.status(), search.status(), bad + ": " + search);
+        }
     }
 
     @Test
