@@ -87,9 +87,14 @@ class OpdsV2Test {
     }
 
     static String link(JsonNode links, String rel) {
+        JsonNode l = linkNode(links, rel);
+        return l == null ? null : l.get("href").asText();
+    }
+
+    static JsonNode linkNode(JsonNode links, String rel) {
         for (JsonNode l : links) {
             if (l.path("rel").asText().equals(rel)) {
-                return l.get("href").asText();
+                return l;
             }
         }
         return null;
@@ -149,6 +154,25 @@ class OpdsV2Test {
         JsonNode noDownload = doc("/opds/v2.0/books/" + f.id("Saga 001"), f.browser);
         assertEquals(null, link(noDownload.get("links"), "http://opds-spec.org/acquisition"), "no download link without file:download");
         assertEquals(403, get(local(file), f.browser).send().status());
+    }
+
+    @Test
+    void acquisitionAndProgressionLinksNameTheAuthenticationDocument() {
+        String book = "/books/" + f.id("Saga 001");
+        for (String catalog : List.of("/opds/v2.0", "/opds/" + f.apiKey + "/v2.0")) {
+            String session = catalog.equals("/opds/v2.0") ? f.reader : null;
+            JsonNode inFeed = doc(catalog + "/series/" + f.series.get("Saga"), session).get("publications").get(0);
+            for (JsonNode p : List.of(doc(catalog + book, session), inFeed)) {
+                for (String rel : List.of("http://opds-spec.org/acquisition", "http://www.cantook.com/api/progression")) {
+                    JsonNode authenticate = linkNode(p.get("links"), rel).path("properties").path("authenticate");
+                    assertEquals(PUBLIC + catalog + "/auth", authenticate.path("href").asText(), catalog + " " + rel);
+                    assertEquals("application/opds-authentication+json", authenticate.path("type").asText());
+                }
+            }
+            Http.Res auth = get(local(PUBLIC + catalog + "/auth"), null).send();
+            assertEquals(200, auth.status());
+            assertEquals(PUBLIC + catalog + "/auth", auth.json().get("id").asText());
+        }
     }
 
     @Test
