@@ -241,6 +241,25 @@ class OpdsV12Test {
         }
         assertTrue(OpdsSchemas.atomErrors("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>").size() > 0,
                 "the validator does reject an invalid feed");
+
+        // OpenSearch 1.1 publishes no official schema (and opds.rnc wants an Atom root), so its rules are checked one by one
+        Http.Res description = get("/opds/v1.2/search", server.ownerSession()).send();
+        assertEquals(200, description.status());
+        Xml d = Xml.parse(description.text());
+        assertEquals(1, d.count("/os:OpenSearchDescription"), "root OpenSearchDescription in http://a9.com/-/spec/opensearch/1.1/");
+        String shortName = d.text("/os:OpenSearchDescription/os:ShortName");
+        assertTrue(!shortName.isBlank() && shortName.length() <= 16, "ShortName: 1 to 16 characters, was '" + shortName + "'");
+        String about = d.text("/os:OpenSearchDescription/os:Description");
+        assertTrue(!about.isBlank() && about.length() <= 1024, "Description: 1 to 1024 characters");
+        List<Element> urls = d.nodes("/os:OpenSearchDescription/os:Url[@type='application/atom+xml;profile=opds-catalog;kind=acquisition']");
+        assertEquals(1, urls.size(), "one Url for OPDS acquisition results");
+        String template = urls.get(0).getAttribute("template");
+        assertTrue(template.contains("{searchTerms}"), template);
+        Http.Res results = get(local(template.replace("{searchTerms}", "saga")), server.ownerSession()).send();
+        assertEquals(200, results.status(), template);
+        assertTrue(results.contentType().startsWith("application/atom+xml"), results.contentType());
+        List<String> errors = OpdsSchemas.atomErrors(results.text());
+        assertTrue(errors.isEmpty(), template + ":\n" + String.join("\n", errors));
     }
 
     /** Follows every link from {@code start} (as the session, or with no credentials); all must answer 200. */
