@@ -165,9 +165,9 @@ public final class Opds1Catalog {
             links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
             links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/cover"), OpdsBooks.pageType(m, 1)));
             Integer current = OpdsBooks.currentPage(p);
-            // PSE counts pages from 0; the template is filled in by the reading app
+            // PSE 1.1: the {pageNumber} the app fills in counts from 0, but lastRead "starts at 1", as our stored page does
             links.add(new Atom.Link(Atom.PSE_STREAM, u.to("/books/" + m.id + "/pages/") + "{pageNumber}?maxWidth={maxWidth}",
-                    OpdsBooks.streamType(m), null, m.pages, current == null ? null : current - 1,
+                    OpdsBooks.streamType(m), null, m.pages, current,
                     current == null ? null : Instant.ofEpochMilli(p.active().updatedAt)));
         } else if ("epub".equals(m.extension) && "READY".equals(m.status)) {
             links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));

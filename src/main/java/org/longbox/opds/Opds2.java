@@ -48,6 +48,14 @@ public final class Opds2 {
         public static Link nav(String href, String title, String type) {
             return new Link(href, type, null, title, null, null, null, null);
         }
+
+        public Link withProperties(Map<String, Object> properties) {
+            return new Link(href, type, rel, title, templated, width, height, properties);
+        }
+    }
+
+    /** The {@code authenticate} link property: the authentication document that applies to the link. */
+    public record Authenticate(String href, String type) {
     }
 
     public record Metadata(String title, Integer numberOfItems, Integer itemsPerPage, Integer currentPage, Instant modified) {

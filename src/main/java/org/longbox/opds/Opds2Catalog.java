@@ -108,27 +108,33 @@ public final class Opds2Catalog {
         };
     }
 
-    /** Series and books matching the query, as two groups (each its first page). */
-    public Opds2.Feed search(Reader r, String query) {
-        OpdsUrls u = r.urls();
+    /**
+     * Series and books matching the query, as two groups paged together: page n holds the n-th 20
+     * of each (a group with nothing on that page is left out), and the feed's paging links run to
+     * the last page of the longer group.
+     */
+    public Opds2.Feed search(Reader r, String query, int page) {
         String q = query == null ? "" : query.trim();
         List<Opds2.Group> groups = new ArrayList<>();
+        long last = 1;
         if (!q.isEmpty()) {
-            List<SeriesRow> s = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), request(1)).items();
-            if (!s.isEmpty()) {
-                groups.add(new Opds2.Group(Opds2.Metadata.titled("Series"), null, s.stream().map(x -> seriesLink(x, r)).toList(), null));
+            Page<SeriesRow> s = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), request(page));
+            if (!s.items().isEmpty()) {
+                groups.add(new Opds2.Group(metadata("Series", s), null, s.items().stream().map(x -> seriesLink(x, r)).toList(), null));
             }
-            List<MediaRow> b = media.list(r.viewer(), new MediaService.Filter(null, null, null, null, q, null, null, null, null,
-                    null, null, null, null, null, null), request(1)).items();
-            if (!b.isEmpty()) {
-                groups.add(new Opds2.Group(Opds2.Metadata.titled("Books"), null, null, publications(b, r)));
+            Page<MediaRow> b = media.list(r.viewer(), new MediaService.Filter(null, null, null, null, q, null, null, null, null,
+                    null, null, null, null, null, null), request(page));
+            if (!b.items().isEmpty()) {
+                groups.add(new Opds2.Group(metadata("Books", b), null, null, publications(b.items(), r)));
             }
+            last = Math.max(lastPage(s.total()), lastPage(b.total()));
         }
-        String self = u.to("/search", OpdsUrls.query("query", q));
+        Opds2.Metadata metadata = new Opds2.Metadata("Search: " + q, null, null, request(page).currentPage(), null);
+        List<Opds2.Link> links = pagingLinks("/search", OpdsUrls.query("query", q), request(page).currentPage(), last, r);
         if (groups.isEmpty()) {
-            return new Opds2.Feed(Opds2.Metadata.titled("Search: " + q), feedLinks(u, self), nothing(u), null, null);
+            return new Opds2.Feed(metadata, links, nothing(r.urls()), null, null);
         }
-        return new Opds2.Feed(Opds2.Metadata.titled("Search: " + q), feedLinks(u, self), null, null, groups);
+        return new Opds2.Feed(metadata, links, null, null, groups);
     }
 
     /** One book as an OPDS publication, with its pages as a reading order when they are images. */
@@ -169,9 +175,11 @@ public final class Opds2Catalog {
     }
 
     private <T> List<Opds2.Link> pagingLinks(String path, Map<String, ?> query, Page<T> p, Reader r) {
+        return pagingLinks(path, query, p.request().currentPage(), lastPage(p.total()), r);
+    }
+
+    private List<Opds2.Link> pagingLinks(String path, Map<String, ?> query, int page, long last, Reader r) {
         OpdsUrls u = r.urls();
-        int page = p.request().currentPage();
-        long last = Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         Function<Long, String> at = n -> {
             Map<String, Object> q = new java.util.LinkedHashMap<>(query);
             q.put("page", n);
@@ -187,6 +195,11 @@ public final class Opds2Catalog {
         }
         links.add(Opds2.Link.of("last", at.apply(last), Opds2.FEED));
         return links;
+    }
+
+    /** The last 1-based page of a list of {@code total} (1 when it is empty). */
+    private static long lastPage(long total) {
+        return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     private static List<Opds2.Link> feedLinks(OpdsUrls u, String self) {

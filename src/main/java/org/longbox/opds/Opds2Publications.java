@@ -5,6 +5,7 @@ import org.longbox.library.MediaRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A book as an OPDS 2 publication (Readium Web Publication Manifest with OPDS links). */
 final class Opds2Publications {
@@ -23,15 +24,19 @@ final class Opds2Publications {
                         : "http://schema.org/Book",
                 "urn:uuid:" + m.id, OpdsBooks.title(m), authors.isEmpty() ? null : authors, OpdsBooks.language(m), m.summary,
                 OpdsBooks.fullDate(m), Instant.ofEpochMilli(m.updatedAt), m.pages > 0 ? m.pages : null, belongsTo);
+        // Links that need credentials say which authentication document applies (Cantook and Aldiko look for it)
+        Map<String, Object> authenticate = Map.of("authenticate", new Opds2.Authenticate(u.to("/auth"), AuthenticationDocument.MEDIA_TYPE));
         List<Opds2.Link> links = new ArrayList<>();
         links.add(Opds2.Link.of("self", self, Opds2.PUBLICATION));
         if (r.canDownload()) {
-            links.add(Opds2.Link.of("http://opds-spec.org/acquisition", u.to("/books/" + m.id + "/file"), OpdsBooks.mediaType(m)));
+            links.add(Opds2.Link.of("http://opds-spec.org/acquisition", u.to("/books/" + m.id + "/file"), OpdsBooks.mediaType(m))
+                    .withProperties(authenticate));
         } else {
             // No download for this reader; the publication itself (its pages) is what they may open.
             links.add(Opds2.Link.of("preview", self, Opds2.PUBLICATION));
         }
-        links.add(Opds2.Link.of(Opds2.PROGRESSION_REL, u.to("/books/" + m.id + "/progression"), Opds2.PROGRESSION));
+        links.add(Opds2.Link.of(Opds2.PROGRESSION_REL, u.to("/books/" + m.id + "/progression"), Opds2.PROGRESSION)
+                .withProperties(authenticate));
         List<Opds2.Link> images = List.of(Opds2.Link.of("http://opds-spec.org/image/thumbnail",
                 u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
         List<Opds2.Link> readingOrder = null;

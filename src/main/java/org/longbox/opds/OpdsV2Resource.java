@@ -133,12 +133,14 @@ public final class OpdsV2Resource {
     @GET
     @Path("search")
     @Produces(Opds2.FEED)
-    @Operation(summary = "Search series and books", description = "Templated in feeds as search{?query}.")
-    public Response search(@QueryParam("query") String query, @Context SecurityContext sc) {
+    @Operation(summary = "Search series and books", description = "Templated in feeds as search{?query}. Two groups, "
+            + "series and books, paged together: page n holds the n-th 20 of each.")
+    public Response search(@QueryParam("query") String query, @QueryParam("page") @DefaultValue("1") @Parameter(description = "1-based") int page,
+                           @Context SecurityContext sc) {
         if (query != null && query.length() > 200) {
             throw ApiException.badRequest("query may be at most 200 characters");
         }
-        return feed(catalog.search(reader(sc), query));
+        return feed(catalog.search(reader(sc), query, check(page)));
     }
 
     @GET

@@ -143,7 +143,8 @@ class OpdsV12Test {
         get(local(stream.replace("{pageNumber}", "1").replace("{maxWidth}", "")), f.reader).send();
         Element pse = Xml.parse(get("/opds/v1.2/series/" + f.series.get("Saga"), f.reader).send().text())
                 .nodes("//atom:link[@rel='http://vaemendis.net/opds-pse/stream']").get(0);
-        assertEquals("1", pse.getAttributeNS("http://vaemendis.net/opds-pse/ns", "lastRead"));
+        assertEquals("2", pse.getAttributeNS("http://vaemendis.net/opds-pse/ns", "lastRead"),
+                "{pageNumber} 1 is the second page, and lastRead counts from 1 (PSE 1.1)");
         assertFalse(pse.getAttributeNS("http://vaemendis.net/opds-pse/ns", "lastReadDate").isEmpty());
         assertTrue(feed("/opds/v1.2/keep-reading", f.reader).text("//atom:entry/atom:title").contains("Saga #1"));
 
@@ -240,6 +241,25 @@ class OpdsV12Test {
         }
         assertTrue(OpdsSchemas.atomErrors("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>").size() > 0,
                 "the validator does reject an invalid feed");
+
+        // OpenSearch 1.1 publishes no official schema (and opds.rnc wants an Atom root), so its rules are checked one by one
+        Http.Res description = get("/opds/v1.2/search", server.ownerSession()).send();
+        assertEquals(200, description.status());
+        Xml d = Xml.parse(description.text());
+        assertEquals(1, d.count("/os:OpenSearchDescription"), "root OpenSearchDescription in http://a9.com/-/spec/opensearch/1.1/");
+        String shortName = d.text("/os:OpenSearchDescription/os:ShortName");
+        assertTrue(!shortName.isBlank() && shortName.length() <= 16, "ShortName: 1 to 16 characters, was '" + shortName + "'");
+        String about = d.text("/os:OpenSearchDescription/os:Description");
+        assertTrue(!about.isBlank() && about.length() <= 1024, "Description: 1 to 1024 characters");
+        List<Element> urls = d.nodes("/os:OpenSearchDescription/os:Url[@type='application/atom+xml;profile=opds-catalog;kind=acquisition']");
+        assertEquals(1, urls.size(), "one Url for OPDS acquisition results");
+        String template = urls.get(0).getAttribute("template");
+        assertTrue(template.contains("{searchTerms}"), template);
+        Http.Res results = get(local(template.replace("{searchTerms}", "saga")), server.ownerSession()).send();
+        assertEquals(200, results.status(), template);
+        assertTrue(results.contentType().startsWith("application/atom+xml"), results.contentType());
+        List<String> errors = OpdsSchemas.atomErrors(results.text());
+        assertTrue(errors.isEmpty(), template + ":\n" + String.join("\n", errors));
     }
 
     /** Follows every link from {@code start} (as the session, or with no credentials); all must answer 200. */

@@ -37,9 +37,12 @@ public final class OpdsSchemas {
     private OpdsSchemas() {
     }
 
+    public static boolean present() {
+        return Files.isRegularFile(DIR.resolve("opds1.2/opds.rnc"));
+    }
+
     public static void assumePresent() {
-        Assumptions.assumeTrue(Files.isRegularFile(DIR.resolve("opds1.2/opds.rnc")),
-                "OPDS schemas not found in " + DIR + ": conformance checks skipped (set -Dlongbox.schemas=<dir>)");
+        Assumptions.assumeTrue(present(), "OPDS schemas not found in " + DIR + ": conformance checks skipped (set -Dlongbox.schemas=<dir>)");
     }
 
     /**
