@@ -98,15 +98,17 @@ public final class MediaFileResource {
     @Produces(MediaType.WILDCARD)
     @RequiresPermission(Permission.FILE_DOWNLOAD)
     @Operation(summary = "Download the book file", description = "Streamed, with Range requests (206), ETag and "
-            + "Last-Modified. Needs file:download.")
+            + "Last-Modified. A Range with an If-Range that no longer matches (another ETag, a weak one, or a date "
+            + "other than Last-Modified) gets the whole file (200). Needs file:download.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream"))
-    public Response file(@PathParam("id") String id, @HeaderParam("Range") String range, @Context Request request,
+    public Response file(@PathParam("id") String id, @HeaderParam("Range") String range,
+                         @HeaderParam("If-Range") String ifRange, @Context Request request,
                          @Context SecurityContext sc) throws IOException {
         MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
         java.nio.file.Path file = files.file(m);
         String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
                 .orElse("application/octet-stream");
-        return FileResponder.serve(request, range, file, type, file.getFileName().toString());
+        return FileResponder.serve(request, range, ifRange, file, type, file.getFileName().toString());
     }
 
     @GET

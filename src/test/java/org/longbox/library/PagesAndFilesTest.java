@@ -223,6 +223,34 @@ class PagesAndFilesTest {
     }
 
     @Test
+    void aRangeIsServedOnlyWhenIfRangeNamesTheFileAsItIsNow() throws Exception {
+        byte[] bytes = Files.readAllBytes(bookFile);
+        String url = "/api/v1/media/" + bookId + "/file";
+        Http.Res whole = http.get(url).cookie(owner).send();
+        String etag = whole.header("ETag");
+        String lastModified = whole.header("Last-Modified");
+        assertTrue(etag.startsWith("\""), etag);
+
+        Http.Res current = http.get(url).cookie(owner).header("Range", "bytes=0-3").header("If-Range", etag).send();
+        assertEquals(206, current.status(), "the current ETag: the range");
+        assertArrayEquals(Arrays.copyOf(bytes, 4), current.bytes());
+        Http.Res sameDate = http.get(url).cookie(owner).header("Range", "bytes=0-3").header("If-Range", lastModified).send();
+        assertEquals(206, sameDate.status(), "exactly Last-Modified: the range");
+        assertArrayEquals(Arrays.copyOf(bytes, 4), sameDate.bytes());
+
+        String stale = "\"0-0\"";
+        String weak = "W/" + etag;
+        String otherDate = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).minusSeconds(1));
+        for (String ifRange : new String[]{stale, weak, otherDate, "not a validator"}) {
+            Http.Res full = http.get(url).cookie(owner).header("Range", "bytes=0-3").header("If-Range", ifRange).send();
+            assertEquals(200, full.status(), ifRange);
+            assertArrayEquals(bytes, full.bytes(), ifRange);
+            assertEquals(null, full.header("Content-Range"), ifRange);
+        }
+    }
+
+    @Test
     void aFileSwappedForALinkOutsideTheLibraryIsNotServed() throws Exception {
         Path outside = Files.createTempFile("outside", ".cbz");
         Files.writeString(outside, "secret");
