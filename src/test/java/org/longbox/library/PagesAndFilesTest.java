@@ -195,6 +195,26 @@ class PagesAndFilesTest {
     }
 
     @Test
+    void onePagesDimensionsAreThatPagesEntryOfTheList() {
+        JsonNode all = http.get("/api/v1/media/" + bookId + "/dimensions").cookie(owner).send().json();
+        for (int n = 1; n <= all.size(); n++) {
+            Http.Res one = http.get("/api/v1/media/" + bookId + "/page/" + n + "/dimensions").cookie(owner).send();
+            assertEquals(200, one.status(), one.toString());
+            assertEquals(all.get(n - 1), one.json(), "page " + n);
+        }
+        JsonNode second = http.get("/api/v1/media/" + bookId + "/page/2/dimensions").cookie(owner).send().json();
+        assertEquals(300, second.get("width").asInt());
+        assertEquals(450, second.get("height").asInt());
+        for (String p : new String[]{"0", "5", "-1"}) {
+            Http.Res r = http.get("/api/v1/media/" + bookId + "/page/" + p + "/dimensions").cookie(owner).send();
+            assertEquals(400, r.status(), p + ": " + r);
+            assertEquals(400, r.json().get("status").asInt());
+        }
+        assertEquals(404, http.get("/api/v1/media/no-such-book/page/1/dimensions").cookie(owner).send().status());
+        assertEquals(401, http.get("/api/v1/media/" + bookId + "/page/1/dimensions").send().status());
+    }
+
+    @Test
     void theFileDownloadsWithRangesAndNeedsFileDownload() throws Exception {
         byte[] bytes = Files.readAllBytes(bookFile);
         Http.Res whole = http.get("/api/v1/media/" + bookId + "/file").cookie(owner).send();
