@@ -45,8 +45,6 @@ import org.longbox.library.ThumbnailService;
 import org.longbox.library.jobs.JobService;
 import org.longbox.library.scan.LibraryScanner;
 import org.longbox.library.scan.ScanService;
-import org.longbox.server.Page;
-import org.longbox.server.PageRequest;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
@@ -58,6 +56,8 @@ import java.util.List;
 @Tag(name = "library")
 @Produces(MediaType.APPLICATION_JSON)
 public final class LibraryContentResource {
+    /** Stump lists a library's whole scan history; Longbox lists this many of the newest. */
+    static final int SCAN_HISTORY_LIMIT = 100;
     private final LibraryService libraries;
     private final SeriesService series;
     private final MediaService media;
@@ -179,16 +179,17 @@ public final class LibraryContentResource {
     public LastScanDto lastScan(@PathParam("id") String id, @Context SecurityContext sc) {
         Viewer viewer = Viewer.of(Caller.of(sc));
         Library library = libraries.get(viewer, id);
-        Page<ScanRecordRow> last = libraries.scanHistory(viewer, id, PageRequest.of(1, 1, false, null, null));
+        List<ScanRecordRow> last = libraries.scanHistory(viewer, id, 1);
         return new LastScanDto(library.lastScannedAt() == null ? null : Instant.ofEpochMilli(library.lastScannedAt()),
-                last.items().isEmpty() ? null : ScanRecordDto.of(last.items().get(0)));
+                last.isEmpty() ? null : ScanRecordDto.of(last.get(0)));
     }
 
     @GET
     @Path("{id}/scan-history")
-    @Operation(summary = "The library's scans, newest first")
-    public Pageable<ScanRecordDto> scanHistory(@PathParam("id") String id, @BeanParam PageParams page, @Context SecurityContext sc) {
-        return Pageable.of(libraries.scanHistory(Viewer.of(Caller.of(sc)), id, page.toRequest()).map(ScanRecordDto::of));
+    @Operation(summary = "The library's scans, newest first", description = "A plain array, as Stump's: the last "
+            + SCAN_HISTORY_LIMIT + " scans at most (older records are kept until the history is deleted, but not listed).")
+    public List<ScanRecordDto> scanHistory(@PathParam("id") String id, @Context SecurityContext sc) {
+        return libraries.scanHistory(Viewer.of(Caller.of(sc)), id, SCAN_HISTORY_LIMIT).stream().map(ScanRecordDto::of).toList();
     }
 
     @DELETE

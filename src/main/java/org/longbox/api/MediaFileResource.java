@@ -98,15 +98,17 @@ public final class MediaFileResource {
     @Produces(MediaType.WILDCARD)
     @RequiresPermission(Permission.FILE_DOWNLOAD)
     @Operation(summary = "Download the book file", description = "Streamed, with Range requests (206), ETag and "
-            + "Last-Modified. Needs file:download.")
+            + "Last-Modified. A Range with an If-Range that no longer matches (another ETag, a weak one, or a date "
+            + "other than Last-Modified) gets the whole file (200). Needs file:download.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream"))
-    public Response file(@PathParam("id") String id, @HeaderParam("Range") String range, @Context Request request,
+    public Response file(@PathParam("id") String id, @HeaderParam("Range") String range,
+                         @HeaderParam("If-Range") String ifRange, @Context Request request,
                          @Context SecurityContext sc) throws IOException {
         MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
         java.nio.file.Path file = files.file(m);
         String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
                 .orElse("application/octet-stream");
-        return FileResponder.serve(request, range, file, type, file.getFileName().toString());
+        return FileResponder.serve(request, range, ifRange, file, type, file.getFileName().toString());
     }
 
     @GET
@@ -136,7 +138,28 @@ public final class MediaFileResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The size of every page", description = "Measured once, then kept.")
     public List<PageDimension> dimensions(@PathParam("id") String id, @Context SecurityContext sc) {
+        return dimensions(media.get(Viewer.of(Caller.of(sc)), id));
+    }
+
+    @GET
+    @Path("{id}/page/{page}/dimensions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The size of one page (1-based)", description = "From the sizes kept for /dimensions. "
+            + "A page out of range is 400.")
+    public PageDimension pageDimensions(@PathParam("id") String id, @PathParam("page") int page, @Context SecurityContext sc) {
         MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        if (page < 1 || page > m.pages) {
+            throw ApiException.badRequest("page must be between 1 and " + m.pages);
+        }
+        List<PageDimension> all = dimensions(m);
+        if (page > all.size()) {
+            throw ApiException.notFound("The book has changed since it was scanned; rescan the library");
+        }
+        return all.get(page - 1);
+    }
+
+    /** Every page's size: stored ones, else measured now and stored. */
+    private List<PageDimension> dimensions(MediaRow m) {
         String stored = media.dimensions(m.id);
         List<PageDimension> out = new ArrayList<>();
         if (stored == null) {

@@ -59,7 +59,10 @@ public final class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.USER_MANAGE)
-    @Operation(summary = "Create a user", description = "You may grant only permissions you hold yourself.")
+    @Operation(summary = "Create a user", description = "You may grant only permissions you hold yourself. Unless you "
+            + "are the server owner, the new user is at least as restricted as you: with an age restriction of yours "
+            + "they need one no higher (and restrict_on_unset if yours has it), else 403; libraries hidden from you "
+            + "are hidden from them.")
     public UserDto create(CreateUserDto body, @Context SecurityContext sc) {
         require(body);
         return UserDto.of(users.create(Caller.of(sc), new UserService.NewUser(body.username(), body.password(),

@@ -45,8 +45,6 @@ public interface LibraryMapper {
     /** The library's scans, newest first; empty when none. */
     List<ScanRecordRow> scanRecords(@Param("libraryId") String libraryId, @Param("offset") long offset, @Param("limit") int limit);
 
-    long countScanRecords(@Param("libraryId") String libraryId);
-
     /** Rows deleted. */
     int deleteScanRecords(@Param("libraryId") String libraryId);
 }

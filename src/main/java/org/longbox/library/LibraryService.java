@@ -168,16 +168,10 @@ public final class LibraryService {
         return db.auto(s -> s.getMapper(MediaMapper.class).idsInLibrary(id));
     }
 
-    /** The library's scans, newest first. */
-    public Page<ScanRecordRow> scanHistory(Viewer viewer, String id, PageRequest page) {
+    /** The library's latest {@code limit} scans, newest first. */
+    public List<ScanRecordRow> scanHistory(Viewer viewer, String id, int limit) {
         find(viewer, id);
-        if (page.cursorMode()) {
-            throw ApiException.badRequest("Scan history is paged by page and page_size, not by cursor");
-        }
-        return db.auto(s -> {
-            LibraryMapper m = s.getMapper(LibraryMapper.class);
-            return new Page<>(m.scanRecords(id, page.offset(), page.pageSize()), m.countScanRecords(id), page, null);
-        });
+        return db.auto(s -> s.getMapper(LibraryMapper.class).scanRecords(id, 0, limit));
     }
 
     public int clearScanHistory(Viewer viewer, String id) {

@@ -81,12 +81,12 @@ public final class OpdsMedia {
         return thumbnails.serve(media.get(viewer, id), request, "t", p -> convert(p, "image/jpeg"));
     }
 
-    public Response file(Viewer viewer, String id, String range, Request request) throws IOException {
+    public Response file(Viewer viewer, String id, String range, String ifRange, Request request) throws IOException {
         MediaRow m = media.get(viewer, id);
         Path file = files.file(m);
         String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
                 .orElse("application/octet-stream");
-        return FileResponder.serve(request, range, file, type, file.getFileName().toString());
+        return FileResponder.serve(request, range, ifRange, file, type, file.getFileName().toString());
     }
 
     private static PageData convert(PageData page, String type) {

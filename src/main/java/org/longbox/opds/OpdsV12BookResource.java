@@ -72,7 +72,7 @@ public final class OpdsV12BookResource {
     @Operation(summary = "Download the book", description = "The file name is for the app's benefit; needs file:download.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream"))
     public Response file(@PathParam("id") String id, @PathParam("filename") String filename, @HeaderParam("Range") String range,
-                         @Context Request request, @Context SecurityContext sc) throws IOException {
-        return media.file(Viewer.of(Caller.of(sc)), id, range, request);
+                         @HeaderParam("If-Range") String ifRange, @Context Request request, @Context SecurityContext sc) throws IOException {
+        return media.file(Viewer.of(Caller.of(sc)), id, range, ifRange, request);
     }
 }

@@ -73,9 +73,10 @@ public final class OpdsV2BookResource {
     @RequiresPermission(Permission.FILE_DOWNLOAD)
     @Operation(summary = "Download the book (file:download)")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream"))
-    public Response file(@PathParam("id") String id, @HeaderParam("Range") String range, @Context Request req,
+    public Response file(@PathParam("id") String id, @HeaderParam("Range") String range,
+                         @HeaderParam("If-Range") String ifRange, @Context Request req,
                          @Context SecurityContext sc) throws IOException {
-        return images.file(Viewer.of(Caller.of(sc)), id, range, req);
+        return images.file(Viewer.of(Caller.of(sc)), id, range, ifRange, req);
     }
 
     @GET

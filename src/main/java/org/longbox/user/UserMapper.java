@@ -17,6 +17,9 @@ public interface UserMapper {
 
     void insert(UserRow row);
 
+    /** Hides from user {@code to} every library hidden from user {@code from}; returns how many (0 when none). */
+    int copyHiddenLibraries(@Param("from") String from, @Param("to") String to);
+
     /** Inserts the single claim row; fails with a unique violation when the server is claimed already. */
     void insertClaim(@Param("userId") String userId, @Param("at") long at);
 

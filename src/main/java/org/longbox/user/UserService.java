@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Creating, changing and removing users. Rules that Stump gets wrong are kept here: nobody grants
- * themselves permissions, and nobody grants another user a permission they do not hold.
+ * themselves permissions, nobody grants another user a permission they do not hold, and nobody
+ * but the owner makes a user who sees more than they do (a looser age restriction, or a library
+ * hidden from them) and so could log in as that user to escape their own restrictions.
  */
 public final class UserService {
     private static final Pattern USERNAME = Pattern.compile("^[^:\\p{Cntrl}]{1,255}$");
@@ -63,7 +65,7 @@ public final class UserService {
     public User register(Caller caller, String username, String password) {
         if (!isClaimed()) {
             try {
-                return insert(new NewUser(username, password, Set.of(), null), true);
+                return insert(new NewUser(username, password, Set.of(), null), true, null);
             } catch (ApiException e) {
                 if (e.status() != 422 || !isClaimed()) {
                     throw e;
@@ -75,14 +77,24 @@ public final class UserService {
             throw ApiException.unauthorized("The server is claimed; only its owner may register users");
         }
         caller.requireOwner();
-        return insert(new NewUser(username, password, Set.of(), null), false);
+        return insert(new NewUser(username, password, Set.of(), null), false, null);
     }
 
-    /** {@code POST /users}: the caller holds user:manage and may only hand out permissions they hold. */
+    /**
+     * {@code POST /users}: the caller holds user:manage and may only hand out permissions they hold.
+     * A caller other than the owner passes on their restrictions: the new user's age restriction
+     * must be at least as strict as theirs, and every library hidden from them is hidden from the
+     * new user too.
+     */
     public User create(Caller caller, NewUser spec) {
         caller.require(Permission.USER_MANAGE);
         requireGrantable(caller, spec.permissions());
-        return insert(spec, false);
+        User creator = caller.user();
+        if (creator.serverOwner()) {
+            return insert(spec, false, null);
+        }
+        requireAgeAtLeastAsStrict(creator.ageRestriction(), spec.ageRestriction());
+        return insert(spec, false, creator.id());
     }
 
     public User get(Caller caller, String id) {
@@ -229,7 +241,8 @@ public final class UserService {
         return row;
     }
 
-    private User insert(NewUser spec, boolean owner) {
+    /** @param hiddenLike a user whose hidden libraries the new user gets too; null for none */
+    private User insert(NewUser spec, boolean owner, String hiddenLike) {
         UserRow row = new UserRow();
         row.id = UUID.randomUUID().toString();
         row.username = checkUsername(spec.username());
@@ -250,6 +263,9 @@ public final class UserService {
                 if (owner) {
                     m.insertClaim(row.id, row.createdAt);
                 }
+                if (hiddenLike != null) {
+                    m.copyHiddenLibraries(hiddenLike, row.id);
+                }
             });
         } catch (PersistenceException e) {
             throw uniqueOr(e, owner ? "The server has been claimed already" : "The username '" + row.username + "' is taken");
@@ -266,6 +282,21 @@ public final class UserService {
         missing.removeAll(caller.permissions());
         if (!missing.isEmpty()) {
             throw ApiException.forbidden("You cannot grant a permission you do not hold (" + missing.iterator().next().wire() + ")");
+        }
+    }
+
+    /** 403 unless {@code wanted} hides at least what {@code own} does; anything passes an unrestricted creator. */
+    private static void requireAgeAtLeastAsStrict(AgeRestriction own, AgeRestriction wanted) {
+        if (own == null) {
+            return;
+        }
+        if (wanted == null || wanted.age() > own.age()) {
+            throw ApiException.forbidden("You are restricted to age " + own.age()
+                    + "; a user you create needs an age_restriction of at most " + own.age());
+        }
+        if (own.restrictOnUnset() && !wanted.restrictOnUnset()) {
+            throw ApiException.forbidden("Unrated books are hidden from you; a user you create needs "
+                    + "age_restriction.restrict_on_unset true");
         }
     }
 

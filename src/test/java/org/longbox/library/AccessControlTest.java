@@ -101,7 +101,7 @@ class AccessControlTest {
     @Test
     void guessedIdsOfHiddenBooksAre404EverywhereNot403() {
         for (String id : new String[]{hiddenBook, matureBook, unratedBook, matureSeriesBook}) {
-            for (String path : new String[]{"", "/page/1", "/file", "/thumbnail", "/dimensions", "/progress"}) {
+            for (String path : new String[]{"", "/page/1", "/file", "/thumbnail", "/dimensions", "/page/1/dimensions", "/progress"}) {
                 Http.Res r = http.get("/api/v1/media/" + id + path).cookie(kid).send();
                 assertEquals(404, r.status(), id + path + " -> " + r);
             }
@@ -111,6 +111,7 @@ class AccessControlTest {
         assertEquals(404, http.get("/api/v1/libraries/" + hiddenLibrary + "/thumbnail").cookie(kid).send().status());
         assertEquals(200, http.get("/api/v1/media/" + teenBook + "/page/1").cookie(kid).send().status());
         assertEquals(200, http.get("/api/v1/media/" + teenBook + "/file").cookie(kid).send().status());
+        assertEquals(200, http.get("/api/v1/media/" + teenBook + "/page/1/dimensions").cookie(kid).send().status());
     }
 
     @Test

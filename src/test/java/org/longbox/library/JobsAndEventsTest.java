@@ -92,6 +92,14 @@ class JobsAndEventsTest {
         assertTrue(list.get("data").toString().contains(job.get("id").asText()));
         assertEquals(100.0, job.get("percent").asDouble());
         assertEquals("LibraryScan", job.get("name").asText());
+        for (String field : new String[]{"id", "name", "description", "status", "save_state", "output_data", "ms_elapsed",
+                "created_at", "completed_at", "logs"}) {
+            assertTrue(job.has(field), "Stump's Job has " + field + ": " + job);
+        }
+        assertTrue(job.get("save_state").isNull(), "nothing to resume a job from");
+        assertTrue(job.get("logs").isArray() && job.get("logs").isEmpty(), "no per-job log lines are kept");
+        JsonNode listed = list.get("data").get(0);
+        assertTrue(listed.has("save_state") && listed.get("logs").isArray(), listed.toString());
         Http.Res cancelFinished = http.delete("/api/v1/jobs/" + job.get("id").asText() + "/cancel").cookie(owner).send();
         assertEquals(400, cancelFinished.status());
         assertEquals(404, http.get("/api/v1/jobs/no-such-job").cookie(owner).send().status());

@@ -195,6 +195,26 @@ class PagesAndFilesTest {
     }
 
     @Test
+    void onePagesDimensionsAreThatPagesEntryOfTheList() {
+        JsonNode all = http.get("/api/v1/media/" + bookId + "/dimensions").cookie(owner).send().json();
+        for (int n = 1; n <= all.size(); n++) {
+            Http.Res one = http.get("/api/v1/media/" + bookId + "/page/" + n + "/dimensions").cookie(owner).send();
+            assertEquals(200, one.status(), one.toString());
+            assertEquals(all.get(n - 1), one.json(), "page " + n);
+        }
+        JsonNode second = http.get("/api/v1/media/" + bookId + "/page/2/dimensions").cookie(owner).send().json();
+        assertEquals(300, second.get("width").asInt());
+        assertEquals(450, second.get("height").asInt());
+        for (String p : new String[]{"0", "5", "-1"}) {
+            Http.Res r = http.get("/api/v1/media/" + bookId + "/page/" + p + "/dimensions").cookie(owner).send();
+            assertEquals(400, r.status(), p + ": " + r);
+            assertEquals(400, r.json().get("status").asInt());
+        }
+        assertEquals(404, http.get("/api/v1/media/no-such-book/page/1/dimensions").cookie(owner).send().status());
+        assertEquals(401, http.get("/api/v1/media/" + bookId + "/page/1/dimensions").send().status());
+    }
+
+    @Test
     void theFileDownloadsWithRangesAndNeedsFileDownload() throws Exception {
         byte[] bytes = Files.readAllBytes(bookFile);
         Http.Res whole = http.get("/api/v1/media/" + bookId + "/file").cookie(owner).send();
@@ -220,6 +240,34 @@ class PagesAndFilesTest {
         assertEquals(200, http.get("/api/v1/media/" + bookId + "/page/1").cookie(reader).send().status(), "reading needs no permission");
         Accounts.createUser(http, owner, "downloader", "pw", "file:download");
         assertEquals(200, http.get("/api/v1/media/" + bookId + "/file").cookie(Accounts.login(http, "downloader", "pw")).send().status());
+    }
+
+    @Test
+    void aRangeIsServedOnlyWhenIfRangeNamesTheFileAsItIsNow() throws Exception {
+        byte[] bytes = Files.readAllBytes(bookFile);
+        String url = "/api/v1/media/" + bookId + "/file";
+        Http.Res whole = http.get(url).cookie(owner).send();
+        String etag = whole.header("ETag");
+        String lastModified = whole.header("Last-Modified");
+        assertTrue(etag.startsWith("\""), etag);
+
+        Http.Res current = http.get(url).cookie(owner).header("Range", "bytes=0-3").header("If-Range", etag).send();
+        assertEquals(206, current.status(), "the current ETag: the range");
+        assertArrayEquals(Arrays.copyOf(bytes, 4), current.bytes());
+        Http.Res sameDate = http.get(url).cookie(owner).header("Range", "bytes=0-3").header("If-Range", lastModified).send();
+        assertEquals(206, sameDate.status(), "exactly Last-Modified: the range");
+        assertArrayEquals(Arrays.copyOf(bytes, 4), sameDate.bytes());
+
+        String stale = "\"0-0\"";
+        String weak = "W/" + etag;
+        String otherDate = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).minusSeconds(1));
+        for (String ifRange : new String[]{stale, weak, otherDate, "not a validator"}) {
+            Http.Res full = http.get(url).cookie(owner).header("Range", "bytes=0-3").header("If-Range", ifRange).send();
+            assertEquals(200, full.status(), ifRange);
+            assertArrayEquals(bytes, full.bytes(), ifRange);
+            assertEquals(null, full.header("Content-Range"), ifRange);
+        }
     }
 
     @Test

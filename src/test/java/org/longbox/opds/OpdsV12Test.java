@@ -113,7 +113,11 @@ class OpdsV12Test {
         assertEquals("application/vnd.comicbook+zip", x.text(e + "/atom:link[@rel='http://opds-spec.org/acquisition']/@type"));
         String file = local(x.text(e + "/atom:link[@rel='http://opds-spec.org/acquisition']/@href"));
         assertTrue(file.endsWith("/file/Saga%20001.cbz"), file);
-        assertEquals(200, get(file, f.reader).send().status());
+        Http.Res download = get(file, f.reader).send();
+        assertEquals(200, download.status());
+        assertEquals(206, get(file, f.reader).header("Range", "bytes=0-3").header("If-Range", download.header("ETag")).send().status());
+        assertEquals(200, get(file, f.reader).header("Range", "bytes=0-3").header("If-Range", "\"stale\"").send().status(),
+                "a stale If-Range gets the whole file");
 
         String image = local(x.text(e + "/atom:link[@rel='http://opds-spec.org/image']/@href"));
         assertArrayEquals(OpdsFixture.FIRST_PAGE, get(image, f.reader).send().bytes(), "the cover is page 1, not page 2");

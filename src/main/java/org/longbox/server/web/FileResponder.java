@@ -15,14 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Streams a file the way downloads should be served: never buffered whole, with ETag and
- * Last-Modified for conditional requests, a single byte range (206/416) for resuming, and a
- * Content-Disposition that survives any file name.
+ * Last-Modified for conditional requests, a single byte range (206/416) for resuming (guarded by
+ * If-Range), and a Content-Disposition that survives any file name.
  */
 public final class FileResponder {
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
@@ -30,8 +33,13 @@ public final class FileResponder {
     private FileResponder() {
     }
 
-    public static Response serve(Request request, String rangeHeader, Path file, String contentType, String downloadName)
-            throws IOException {
+    /**
+     * @param rangeHeader   the request's {@code Range}, or null
+     * @param ifRangeHeader the request's {@code If-Range}, or null: when present, the range is served
+     *                      only if it names the file as it is now, else the whole file is sent
+     */
+    public static Response serve(Request request, String rangeHeader, String ifRangeHeader, Path file, String contentType,
+                                 String downloadName) throws IOException {
         long size = Files.size(file);
         long modified = Files.getLastModifiedTime(file).toMillis();
         EntityTag etag = new EntityTag(Long.toHexString(size) + "-" + Long.toHexString(modified));
@@ -43,7 +51,7 @@ public final class FileResponder {
         long start = 0;
         long end = size - 1;
         boolean partial = false;
-        if (rangeHeader != null && !rangeHeader.isBlank()) {
+        if (rangeHeader != null && !rangeHeader.isBlank() && ifRangeHolds(ifRangeHeader, etag, lastModified)) {
             Matcher m = RANGE.matcher(rangeHeader.trim());
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 // several ranges, or a unit we do not know: RFC 9110 lets us answer with the whole file
@@ -76,6 +84,29 @@ public final class FileResponder {
             r.header("Content-Disposition", disposition(downloadName));
         }
         return r.build();
+    }
+
+    /**
+     * RFC 9110 §13.1.5: an entity tag must match ours by strong comparison (a weak one never does);
+     * a date must equal Last-Modified exactly. Anything else, unparseable included, means the
+     * client holds another version, so it gets the whole file rather than a piece of this one.
+     */
+    private static boolean ifRangeHolds(String ifRange, EntityTag etag, Date lastModified) {
+        if (ifRange == null) {
+            return true;
+        }
+        String v = ifRange.trim();
+        if (v.startsWith("W/")) {
+            return false;
+        }
+        if (v.startsWith("\"")) {
+            return v.equals("\"" + etag.getValue() + "\"");
+        }
+        try {
+            return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli() == lastModified.getTime();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** {@code attachment; filename="ascii fallback"; filename*=UTF-8''percent-encoded} (RFC 6266). */
