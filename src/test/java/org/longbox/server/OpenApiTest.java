@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -139,6 +140,32 @@ class OpenApiTest {
             assertNotNull(security, op[0] + " " + op[1] + " states its security");
             assertTrue(security.isArray() && security.isEmpty(), op[0] + " " + op[1] + ": " + security);
         }
+    }
+
+    @Test
+    void registerDocumentsTheNewUserAsItsAnswer() {
+        JsonNode responses = operation("POST", "/api/v1/auth/register").path("responses");
+        assertEquals("#/components/schemas/User",
+                responses.path("200").path("content").path("application/json").path("schema").path("$ref").asText(), responses.toString());
+        assertFalse(responses.path("200").path("description").asText().isBlank(), responses.toString());
+        assertTrue(spec.path("components").path("schemas").path("User").path("properties").has("is_server_owner"));
+        for (String code : List.of("401", "403", "422")) {
+            assertEquals("#/components/schemas/ApiError", errorRef(responses, code), code + " in " + responses);
+        }
+    }
+
+    @Test
+    void loginDocumentsWrongCredentialsAndLockedAccounts() {
+        JsonNode responses = operation("POST", "/api/v1/auth/login").path("responses");
+        assertTrue(responses.has("200"), responses.toString());
+        for (String code : List.of("401", "403")) {
+            assertEquals("#/components/schemas/ApiError", errorRef(responses, code), code + " in " + responses);
+        }
+        assertTrue(responses.path("401").path("description").asText().contains("wrong password"), responses.toString());
+        assertTrue(responses.path("403").path("description").asText().contains("locked"), responses.toString());
+        // and the server answers so
+        assertEquals(401, http().post("/api/v1/auth/login").json(Map.of("username", "owner", "password", "wrong")).send().status());
+        assertEquals(401, http().post("/api/v1/auth/login").json(Map.of("username", "nobody", "password", "x")).send().status());
     }
 
     @Test
@@ -369,6 +396,11 @@ class OpenApiTest {
                 if (methods.contains(m)) v.visit(m.toUpperCase(Locale.ROOT), path, item.path(m));
             }
         }
+    }
+
+    /** The schema $ref of an error response's JSON body, or "" when there is none. */
+    private static String errorRef(JsonNode responses, String code) {
+        return responses.path(code).path("content").path("application/json").path("schema").path("$ref").asText();
     }
 
     /** The scheme names an operation's security requirements mention. */
