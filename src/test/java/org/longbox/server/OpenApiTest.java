@@ -44,9 +44,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 class OpenApiTest {
     private static final String CONTEXT = "/longbox";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern KEYED_OPDS = Pattern.compile("^/opds/\\{api_key}(/v(?:1\\.2|2\\.0)(?:/.*)?)$");
 
     @RegisterExtension
-    static final LongboxServer server = LongboxServer.builder().contextPath(CONTEXT).build();
+    static final LongboxServer server = LongboxServer.builder().contextPath(CONTEXT).claimedBy("owner", "owner-pw").build();
 
     static JsonNode spec;
     static List<Endpoint> endpoints;
@@ -127,7 +128,10 @@ class OpenApiTest {
         endpoints.forEach(e -> real.add(e.toString()));
         List<String> phantom = new ArrayList<>();
         forEachOperation((method, path, op) -> {
-            if (!real.contains(method + " " + path)) phantom.add(method + " " + path);
+            // /opds/{api_key}/v1.2/x is served by the resource method of /opds/v1.2/x (see keyed tests below)
+            Matcher keyed = KEYED_OPDS.matcher(path);
+            String served = keyed.matches() ? "/opds" + keyed.group(1) : path;
+            if (!real.contains(method + " " + served)) phantom.add(method + " " + path);
         });
         assertTrue(phantom.isEmpty(), "Documented but not served:\n  " + String.join("\n  ", phantom));
     }
@@ -166,6 +170,71 @@ class OpenApiTest {
         // and the server answers so
         assertEquals(401, http().post("/api/v1/auth/login").json(Map.of("username", "owner", "password", "wrong")).send().status());
         assertEquals(401, http().post("/api/v1/auth/login").json(Map.of("username", "nobody", "password", "x")).send().status());
+    }
+
+    @Test
+    void everyOpdsOperationHasATwinWithTheApiKeyInThePath() {
+        int twins = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            if (!e.path().startsWith("/opds/v1.2") && !e.path().startsWith("/opds/v2.0")) continue;
+            String keyed = "/opds/{api_key}" + e.path().substring("/opds".length());
+            JsonNode op = operation(e.method(), keyed);
+            if (op == null) {
+                wrong.add(e.method() + " " + keyed + ": missing");
+                continue;
+            }
+            twins++;
+            JsonNode key = null;
+            for (JsonNode p : op.path("parameters")) {
+                if (p.path("name").asText().equals("api_key")) key = p;
+            }
+            if (key == null || !key.path("in").asText().equals("path") || !key.path("required").asBoolean()) {
+                wrong.add(e.method() + " " + keyed + ": no required api_key path parameter");
+            }
+            // the key in the path is the credential; cookies and Authorization headers are not looked at
+            if (!op.path("security").isArray() || !op.path("security").isEmpty()) {
+                wrong.add(e.method() + " " + keyed + ": security " + op.path("security"));
+            }
+            if (!"#/components/schemas/ApiError".equals(errorRef(op.path("responses"), "401"))) {
+                wrong.add(e.method() + " " + keyed + ": no 401 for a bad key");
+            }
+            JsonNode original = operation(e.method(), e.path());
+            for (String code : List.of("200", "204", "206", "304")) {
+                if (original.path("responses").has(code) != op.path("responses").has(code)) {
+                    wrong.add(e.method() + " " + keyed + ": not the same answers as " + e.path());
+                }
+            }
+            if (original.path("operationId").asText().equals(op.path("operationId").asText())) {
+                wrong.add(e.method() + " " + keyed + ": operationId repeats " + e.path());
+            }
+        }
+        assertTrue(twins >= 20, "keyed twins: " + twins);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        Set<String> ids = new TreeSet<>();
+        List<String> repeated = new ArrayList<>();
+        forEachOperation((method, path, op) -> {
+            if (op.has("operationId") && !ids.add(op.path("operationId").asText())) repeated.add(method + " " + path);
+        });
+        assertTrue(repeated.isEmpty(), "operationId used twice: " + repeated);
+    }
+
+    @Test
+    void theKeyedOpdsPathsTheDocumentListsAreServed() {
+        String key = http().post("/api/v1/api-keys").cookie(server.ownerSession())
+                .json(Map.of("name", "openapi", "permissions", "inherit")).send().json().path("api_key").asText();
+        int checked = 0;
+        for (Iterator<String> it = spec.path("paths").fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            if (!KEYED_OPDS.matcher(path).matches() || path.indexOf('{', "/opds/{api_key}".length()) >= 0
+                    || !spec.path("paths").path(path).has("get")) continue;
+            String real = path.replace("{api_key}", key);
+            assertEquals(200, http().get(real).send().status(), real);
+            Http.Res bad = http().get(path.replace("{api_key}", "stump_bad_key")).send();
+            assertEquals(401, bad.status(), path);
+            checked++;
+        }
+        assertTrue(checked >= 10, "checked " + checked);
     }
 
     @Test
