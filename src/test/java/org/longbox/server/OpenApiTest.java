@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -44,16 +45,22 @@ import static org.junit.jupiter.api.Assertions.fail;
 class OpenApiTest {
     private static final String CONTEXT = "/longbox";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Resource methods left out of the document on purpose ({@code @Hidden}), each with its reason. */
+    private static final Map<String, String> HIDDEN = Map.of(
+            "GET /api-doc/openapi.json", "the document itself");
     private static final Pattern KEYED_OPDS = Pattern.compile("^/opds/\\{api_key}(/v(?:1\\.2|2\\.0)(?:/.*)?)$");
 
     @RegisterExtension
     static final LongboxServer server = LongboxServer.builder().contextPath(CONTEXT).claimedBy("owner", "owner-pw").build();
 
     static JsonNode spec;
+    /** The resource methods the document must describe. */
     static List<Endpoint> endpoints;
+    /** The resource methods marked {@code @Hidden}. */
+    static List<Endpoint> hidden;
 
-    /** One resource method: HTTP method, full path template, and whether it is declared public. */
-    record Endpoint(String method, String path, boolean open) {
+    /** One resource method: HTTP method, full path template, whether it is declared public, whether it is hidden. */
+    record Endpoint(String method, String path, boolean open, boolean hidden) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -66,7 +73,9 @@ class OpenApiTest {
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.contentType().startsWith("application/json"), r.contentType());
         spec = JSON.readTree(r.bytes());
-        endpoints = discoverEndpoints();
+        List<Endpoint> all = discoverEndpoints();
+        endpoints = all.stream().filter(e -> !e.hidden()).toList();
+        hidden = all.stream().filter(Endpoint::hidden).toList();
     }
 
     private static Http http() {
@@ -105,10 +114,32 @@ class OpenApiTest {
         endpoints.forEach(e -> found.add(e.toString()));
         for (String expected : List.of("POST /api/v1/auth/login", "GET /api/v1/auth/me", "GET /api/v1/ping",
                 "GET /api/v1/api-keys/{id}", "POST /api/v1/api-keys/{id}/regenerate-secret", "PUT /api/v1/users/{id}/lock",
-                "GET /opds/v1.2/catalog", "GET /opds/v2.0/catalog")) {
+                "GET /opds/v1.2/catalog", "GET /opds/v2.0/catalog", "GET /")) {
             assertTrue(found.contains(expected), expected + " not found among " + found);
         }
-        assertFalse(found.stream().anyMatch(e -> e.contains("/api-doc")), "hidden resources are skipped: " + found);
+        assertFalse(found.stream().anyMatch(e -> e.contains("/api-doc")), "hidden resources are kept apart: " + found);
+    }
+
+    @Test
+    void theOnlyHiddenOperationsAreTheListedOnesAndEachExists() {
+        // A resource method marked @Hidden must be listed in HIDDEN, and a listed one must still be
+        // served and hidden: the list can neither let an endpoint go missing nor go stale.
+        Set<String> found = new TreeSet<>();
+        hidden.forEach(e -> found.add(e.toString()));
+        assertEquals(new TreeSet<>(HIDDEN.keySet()), found, "@Hidden resource methods (each needs a reason in HIDDEN)");
+        for (Endpoint e : hidden) {
+            assertNull(operation(e.method(), e.path()), e + " is hidden (" + HIDDEN.get(e.toString()) + ") but in the document");
+        }
+        assertEquals(200, http().get("/api-doc/openapi.json").send().status(), "the hidden document is served");
+    }
+
+    @Test
+    void theRootIsDocumentedAndPublic() {
+        JsonNode root = operation("GET", "/");
+        assertNotNull(root, spec.path("paths").toString());
+        assertTrue(root.path("security").isArray() && root.path("security").isEmpty(), root.toString());
+        assertTrue(root.path("responses").path("200").path("content").has("application/json"), root.toString());
+        assertEquals("Longbox", http().get("/").send().json().path("name").asText());
     }
 
     @Test
@@ -481,12 +512,11 @@ class OpenApiTest {
         return names;
     }
 
-    /** Every resource method of every non-hidden {@code @Path} class under org.longbox, via Jersey's model. */
+    /** Every resource method of every {@code @Path} class under org.longbox, via Jersey's model; {@code @Hidden} ones marked. */
     private static List<Endpoint> discoverEndpoints() {
         List<Endpoint> out = new ArrayList<>();
         try (ScanResult scan = new ClassGraph().enableAnnotationInfo().acceptPackages("org.longbox").scan()) {
             for (Class<?> type : scan.getClassesWithAnnotation(jakarta.ws.rs.Path.class.getName()).loadClasses()) {
-                if (type.isAnnotationPresent(Hidden.class)) continue;
                 walk(Resource.from(type), "", type, out);
             }
         }
@@ -498,7 +528,8 @@ class OpenApiTest {
         for (ResourceMethod m : resource.getResourceMethods()) {
             Method java = m.getInvocable().getDefinitionMethod();
             boolean open = java.isAnnotationPresent(Public.class) || type.isAnnotationPresent(Public.class);
-            out.add(new Endpoint(m.getHttpMethod(), path.isEmpty() ? "/" : path, open));
+            boolean hidden = java.isAnnotationPresent(Hidden.class) || type.isAnnotationPresent(Hidden.class);
+            out.add(new Endpoint(m.getHttpMethod(), path.isEmpty() ? "/" : path, open, hidden));
         }
         if (resource.getResourceLocator() != null) {
             fail("sub-resource locator at " + path + " in " + type.getName() + ": extend this test to follow it");
