@@ -181,6 +181,12 @@ public final class OpenApiSpec {
                 addError(responses, code, "Request failed");
             }
         }
+        // OpenAPI requires a description on every response; an @ApiResponse that gives only content has none
+        responses.forEach((code, r) -> {
+            if (r.getDescription() == null) {
+                r.setDescription(code.startsWith("2") ? "OK" : "See the status code");
+            }
+        });
         op.setResponses(responses);
     }
 
