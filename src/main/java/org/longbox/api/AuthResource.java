@@ -56,7 +56,9 @@ public final class AuthResource {
                     + "The tenth consecutive failure within 24 hours locks the account.")
     @ApiResponse(responseCode = "200", description = "The user, or `{for_user, token}` with generate_token=true",
             content = @Content(schema = @Schema(oneOf = {UserDto.class, TokenResponse.class})))
-    @ApiResponse(responseCode = "403", description = "The account is locked")
+    @ApiResponse(responseCode = "401", description = "Unknown username or wrong password (a locked account with a wrong "
+            + "password included); counts towards the lockout when the user exists")
+    @ApiResponse(responseCode = "403", description = "The account is locked (the password was right)")
     public Response login(Credentials body,
                           @QueryParam("generate_token") @DefaultValue("false") @Parameter(description = "Also return a JWT access token") boolean generateToken,
                           @QueryParam("create_session") @DefaultValue("true") @Parameter(description = "Start a cookie session") boolean createSession) {
@@ -90,6 +92,8 @@ public final class AuthResource {
     @Operation(summary = "Register a user",
             description = "On an unclaimed server anyone may register and becomes the server owner. "
                     + "After that only the server owner may register users. Does not log the new user in.")
+    @ApiResponse(responseCode = "200", description = "The new user",
+            content = @Content(schema = @Schema(implementation = UserDto.class)))
     @ApiResponse(responseCode = "401", description = "The server is claimed and the request is anonymous")
     @ApiResponse(responseCode = "403", description = "The server is claimed and the caller is not its owner")
     @ApiResponse(responseCode = "422", description = "The username is taken")

@@ -1,6 +1,7 @@
 package org.longbox.api;
 
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /** {@code GET /}: where to go from here, for someone who opened the server in a browser. */
 @Path("/")
-@Hidden
+@Tag(name = "server")
 @Public
 public final class RootResource {
     private final String version;
@@ -31,6 +32,8 @@ public final class RootResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Where to go from here",
+            description = "Name and version, and absolute URLs of the API, both OPDS catalogs and (when on) Swagger UI.")
     public Map<String, String> index() {
         PublicUrl url = PublicUrl.of(request);
         Map<String, String> links = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.longbox.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.longbox.opds.AuthenticationDocument;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 import org.longbox.server.web.RequestPaths;
@@ -14,8 +15,10 @@ import java.util.Locale;
 /**
  * Decides who a request comes from, in Stump's order: the session cookie, then an API key in an
  * OPDS path, then the Authorization header (Bearer JWT or API key anywhere, Basic only under
- * /opds). Credentials that are presented and wrong are refused here; an anonymous request goes on
- * and each endpoint decides whether it needs a caller.
+ * /opds). Credentials that are presented and wrong are refused here. An anonymous request goes on
+ * and each endpoint decides whether it needs a caller, except under /opds: there every path but the
+ * public authentication document is refused here, before routing, so anonymous callers get the
+ * Basic challenge reading apps wait for and cannot tell an unknown path from a real one.
  */
 public final class Authenticator {
     public static final String SAVE_SESSION_HEADER = "X-Stump-Save-Session";
@@ -64,6 +67,9 @@ public final class Authenticator {
 
         String authorization = request.getHeader("Authorization");
         if (authorization == null || authorization.isBlank()) {
+            if (RequestPaths.isOpds(path) && !path.equals(AuthenticationDocument.PATH)) {
+                throw ApiException.unauthorized("Authentication required");
+            }
             return new Outcome(null, null, staleCookie);
         }
         String scheme = scheme(authorization);

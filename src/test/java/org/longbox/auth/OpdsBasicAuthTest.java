@@ -113,6 +113,49 @@ class OpdsBasicAuthTest {
     }
 
     @Test
+    void anonymousGetsTheOpds12ChallengeOnEveryOpdsPathKnownOrNot() {
+        for (String path : new String[]{"/opds", "/opds/", "/opds/v1.2", "/opds/v1.2/nonexistent", "/opds/v3/catalog",
+                "/opds/v1.2/books/no-such-book/file/x.cbz", "/opds/not-a-key/v1.2/catalog", "/opds/stump_bad_key/v1.2/nonexistent"}) {
+            for (Http.Res r : new Http.Res[]{http.get(path).send(), http.method("HEAD", path).send(), http.post(path).send()}) {
+                assertEquals(401, r.status(), path + " -> " + r);
+                assertEquals("Basic realm=\"Longbox OPDS v1.2\", charset=\"UTF-8\"", r.header("WWW-Authenticate"), path);
+                assertNull(r.header("Link"), path);
+            }
+            assertEquals(401, http.get(path).send().json().path("status").asInt(), path);
+        }
+    }
+
+    @Test
+    void anonymousGetsTheOpds2ChallengeWithTheDocumentOnEveryOpds2Path() {
+        for (String path : new String[]{"/opds/v2.0", "/opds/v2.0/", "/opds/v2.0/nonexistent", "/opds/v2.0/books/no-such-book",
+                "/opds/not-a-key/v2.0/catalog", "/opds/stump_bad_key/v2.0/nonexistent"}) {
+            Http.Res r = http.get(path).send();
+            assertEquals(401, r.status(), path + " -> " + r);
+            assertEquals("Basic realm=\"Longbox OPDS v2.0\", charset=\"UTF-8\"", r.header("WWW-Authenticate"), path);
+            assertTrue(r.header("Link").contains("/longbox/opds/v2.0/auth>"), path + ": " + r.header("Link"));
+            assertTrue(r.contentType().startsWith("application/opds-authentication+json"), path + ": " + r.contentType());
+            assertEquals("http://opds-spec.org/auth/basic", r.json().path("authentication").path(0).path("type").asText(), path);
+        }
+    }
+
+    @Test
+    void anAuthenticatedCallerStillGets404ForAnUnknownOpdsPath() {
+        String key = http.post("/api/v1/api-keys").cookie(owner).json(Map.of("name", "reader app", "permissions", "inherit"))
+                .send().json().path("api_key").asText();
+        assertTrue(key.startsWith("stump_"), key);
+        for (String path : new String[]{"/opds", "/opds/", "/opds/v1.2/nonexistent", "/opds/v3/catalog", "/opds/v2.0/nonexistent"}) {
+            for (Http.Res r : new Http.Res[]{http.get(path).basic("owner", "owner-pw").send(), http.get(path).cookie(owner).send()}) {
+                assertEquals(404, r.status(), path + " -> " + r);
+                assertEquals(404, r.json().path("status").asInt(), path);
+                assertNull(r.header("WWW-Authenticate"), path);
+            }
+        }
+        assertEquals(404, http.get("/opds/" + key + "/v1.2/nonexistent").send().status());
+        assertEquals(404, http.get("/opds/" + key + "/v2.0/nonexistent").send().status());
+        assertEquals(200, http.get("/opds/" + key + "/v1.2/catalog").send().status());
+    }
+
+    @Test
     void theAuthenticationDocumentIsPublic() {
         Http.Res r = http.get("/opds/v2.0/auth").send();
         assertEquals(200, r.status());

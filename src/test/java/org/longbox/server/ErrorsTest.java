@@ -81,6 +81,33 @@ class ErrorsTest {
     }
 
     @Test
+    void traceIs405JsonAndNeverEchoesTheRequest() {
+        // Jetty's default descriptor forbids TRACE (403, empty body); web.xml lets it reach the webapp
+        for (String path : new String[]{"/api/v1/ping", "/api/v1/users", "/", "/api-doc/openapi.json", "/swagger-ui/", "/swagger-ui"}) {
+            Http.Res r = http().method("TRACE", path).cookie(owner).header("X-Probe", "echo-me").send();
+            JsonNode body = assertError(r, 405);
+            assertTrue(body.path("message").asText().contains("TRACE"), path + ": " + body);
+            assertNotNull(r.header("Allow"), path);
+            assertFalse(r.header("Allow").contains("TRACE"), path + ": " + r.header("Allow"));
+            assertFalse(r.text().contains("echo-me") || r.text().contains(owner), path + " echoed the request: " + r.text());
+        }
+        assertTrue(http().method("TRACE", "/api/v1/ping").send().header("Allow").contains("GET"));
+        assertError(http().method("TRACE", "/api/v1/no-such-thing").send(), 404);
+    }
+
+    @Test
+    void anUnknownMethodIs405Json() {
+        for (String path : new String[]{"/api/v1/ping", "/api/v1/auth/me", "/", "/swagger-ui/"}) {
+            Http.Res r = http().method("FOO", path).cookie(owner).send();
+            JsonNode body = assertError(r, 405);
+            assertTrue(body.path("message").asText().contains("FOO"), path + ": " + body);
+            assertNotNull(r.header("Allow"), path);
+        }
+        assertError(http().method("PROPFIND", "/api/v1/ping").send(), 405);
+        assertError(http().method("FOO", "/api/v1/no-such-thing").send(), 404);
+    }
+
+    @Test
     void unknownOpdsPathIs404JsonWhenAuthenticated() {
         assertError(http().get("/opds/v1.2/nope").cookie(owner).send(), 404);
         assertError(http().get("/opds/v1.2/nope").basic("owner", "owner-pass").send(), 404);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -43,15 +45,22 @@ import static org.junit.jupiter.api.Assertions.fail;
 class OpenApiTest {
     private static final String CONTEXT = "/longbox";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Resource methods left out of the document on purpose ({@code @Hidden}), each with its reason. */
+    private static final Map<String, String> HIDDEN = Map.of(
+            "GET /api-doc/openapi.json", "the document itself");
+    private static final Pattern KEYED_OPDS = Pattern.compile("^/opds/\\{api_key}(/v(?:1\\.2|2\\.0)(?:/.*)?)$");
 
     @RegisterExtension
-    static final LongboxServer server = LongboxServer.builder().contextPath(CONTEXT).build();
+    static final LongboxServer server = LongboxServer.builder().contextPath(CONTEXT).claimedBy("owner", "owner-pw").build();
 
     static JsonNode spec;
+    /** The resource methods the document must describe. */
     static List<Endpoint> endpoints;
+    /** The resource methods marked {@code @Hidden}. */
+    static List<Endpoint> hidden;
 
-    /** One resource method: HTTP method, full path template, and whether it is declared public. */
-    record Endpoint(String method, String path, boolean open) {
+    /** One resource method: HTTP method, full path template, whether it is declared public, whether it is hidden. */
+    record Endpoint(String method, String path, boolean open, boolean hidden) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -64,7 +73,9 @@ class OpenApiTest {
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.contentType().startsWith("application/json"), r.contentType());
         spec = JSON.readTree(r.bytes());
-        endpoints = discoverEndpoints();
+        List<Endpoint> all = discoverEndpoints();
+        endpoints = all.stream().filter(e -> !e.hidden()).toList();
+        hidden = all.stream().filter(Endpoint::hidden).toList();
     }
 
     private static Http http() {
@@ -103,10 +114,32 @@ class OpenApiTest {
         endpoints.forEach(e -> found.add(e.toString()));
         for (String expected : List.of("POST /api/v1/auth/login", "GET /api/v1/auth/me", "GET /api/v1/ping",
                 "GET /api/v1/api-keys/{id}", "POST /api/v1/api-keys/{id}/regenerate-secret", "PUT /api/v1/users/{id}/lock",
-                "GET /opds/v1.2/catalog", "GET /opds/v2.0/catalog")) {
+                "GET /opds/v1.2/catalog", "GET /opds/v2.0/catalog", "GET /")) {
             assertTrue(found.contains(expected), expected + " not found among " + found);
         }
-        assertFalse(found.stream().anyMatch(e -> e.contains("/api-doc")), "hidden resources are skipped: " + found);
+        assertFalse(found.stream().anyMatch(e -> e.contains("/api-doc")), "hidden resources are kept apart: " + found);
+    }
+
+    @Test
+    void theOnlyHiddenOperationsAreTheListedOnesAndEachExists() {
+        // A resource method marked @Hidden must be listed in HIDDEN, and a listed one must still be
+        // served and hidden: the list can neither let an endpoint go missing nor go stale.
+        Set<String> found = new TreeSet<>();
+        hidden.forEach(e -> found.add(e.toString()));
+        assertEquals(new TreeSet<>(HIDDEN.keySet()), found, "@Hidden resource methods (each needs a reason in HIDDEN)");
+        for (Endpoint e : hidden) {
+            assertNull(operation(e.method(), e.path()), e + " is hidden (" + HIDDEN.get(e.toString()) + ") but in the document");
+        }
+        assertEquals(200, http().get("/api-doc/openapi.json").send().status(), "the hidden document is served");
+    }
+
+    @Test
+    void theRootIsDocumentedAndPublic() {
+        JsonNode root = operation("GET", "/");
+        assertNotNull(root, spec.path("paths").toString());
+        assertTrue(root.path("security").isArray() && root.path("security").isEmpty(), root.toString());
+        assertTrue(root.path("responses").path("200").path("content").has("application/json"), root.toString());
+        assertEquals("Longbox", http().get("/").send().json().path("name").asText());
     }
 
     @Test
@@ -126,7 +159,10 @@ class OpenApiTest {
         endpoints.forEach(e -> real.add(e.toString()));
         List<String> phantom = new ArrayList<>();
         forEachOperation((method, path, op) -> {
-            if (!real.contains(method + " " + path)) phantom.add(method + " " + path);
+            // /opds/{api_key}/v1.2/x is served by the resource method of /opds/v1.2/x (see keyed tests below)
+            Matcher keyed = KEYED_OPDS.matcher(path);
+            String served = keyed.matches() ? "/opds" + keyed.group(1) : path;
+            if (!real.contains(method + " " + served)) phantom.add(method + " " + path);
         });
         assertTrue(phantom.isEmpty(), "Documented but not served:\n  " + String.join("\n  ", phantom));
     }
@@ -139,6 +175,97 @@ class OpenApiTest {
             assertNotNull(security, op[0] + " " + op[1] + " states its security");
             assertTrue(security.isArray() && security.isEmpty(), op[0] + " " + op[1] + ": " + security);
         }
+    }
+
+    @Test
+    void registerDocumentsTheNewUserAsItsAnswer() {
+        JsonNode responses = operation("POST", "/api/v1/auth/register").path("responses");
+        assertEquals("#/components/schemas/User",
+                responses.path("200").path("content").path("application/json").path("schema").path("$ref").asText(), responses.toString());
+        assertFalse(responses.path("200").path("description").asText().isBlank(), responses.toString());
+        assertTrue(spec.path("components").path("schemas").path("User").path("properties").has("is_server_owner"));
+        for (String code : List.of("401", "403", "422")) {
+            assertEquals("#/components/schemas/ApiError", errorRef(responses, code), code + " in " + responses);
+        }
+    }
+
+    @Test
+    void loginDocumentsWrongCredentialsAndLockedAccounts() {
+        JsonNode responses = operation("POST", "/api/v1/auth/login").path("responses");
+        assertTrue(responses.has("200"), responses.toString());
+        for (String code : List.of("401", "403")) {
+            assertEquals("#/components/schemas/ApiError", errorRef(responses, code), code + " in " + responses);
+        }
+        assertTrue(responses.path("401").path("description").asText().contains("wrong password"), responses.toString());
+        assertTrue(responses.path("403").path("description").asText().contains("locked"), responses.toString());
+        // and the server answers so
+        assertEquals(401, http().post("/api/v1/auth/login").json(Map.of("username", "owner", "password", "wrong")).send().status());
+        assertEquals(401, http().post("/api/v1/auth/login").json(Map.of("username", "nobody", "password", "x")).send().status());
+    }
+
+    @Test
+    void everyOpdsOperationHasATwinWithTheApiKeyInThePath() {
+        int twins = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            if (!e.path().startsWith("/opds/v1.2") && !e.path().startsWith("/opds/v2.0")) continue;
+            String keyed = "/opds/{api_key}" + e.path().substring("/opds".length());
+            JsonNode op = operation(e.method(), keyed);
+            if (op == null) {
+                wrong.add(e.method() + " " + keyed + ": missing");
+                continue;
+            }
+            twins++;
+            JsonNode key = null;
+            for (JsonNode p : op.path("parameters")) {
+                if (p.path("name").asText().equals("api_key")) key = p;
+            }
+            if (key == null || !key.path("in").asText().equals("path") || !key.path("required").asBoolean()) {
+                wrong.add(e.method() + " " + keyed + ": no required api_key path parameter");
+            }
+            // the key in the path is the credential; cookies and Authorization headers are not looked at
+            if (!op.path("security").isArray() || !op.path("security").isEmpty()) {
+                wrong.add(e.method() + " " + keyed + ": security " + op.path("security"));
+            }
+            if (!"#/components/schemas/ApiError".equals(errorRef(op.path("responses"), "401"))) {
+                wrong.add(e.method() + " " + keyed + ": no 401 for a bad key");
+            }
+            JsonNode original = operation(e.method(), e.path());
+            for (String code : List.of("200", "204", "206", "304")) {
+                if (original.path("responses").has(code) != op.path("responses").has(code)) {
+                    wrong.add(e.method() + " " + keyed + ": not the same answers as " + e.path());
+                }
+            }
+            if (original.path("operationId").asText().equals(op.path("operationId").asText())) {
+                wrong.add(e.method() + " " + keyed + ": operationId repeats " + e.path());
+            }
+        }
+        assertTrue(twins >= 20, "keyed twins: " + twins);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        Set<String> ids = new TreeSet<>();
+        List<String> repeated = new ArrayList<>();
+        forEachOperation((method, path, op) -> {
+            if (op.has("operationId") && !ids.add(op.path("operationId").asText())) repeated.add(method + " " + path);
+        });
+        assertTrue(repeated.isEmpty(), "operationId used twice: " + repeated);
+    }
+
+    @Test
+    void theKeyedOpdsPathsTheDocumentListsAreServed() {
+        String key = http().post("/api/v1/api-keys").cookie(server.ownerSession())
+                .json(Map.of("name", "openapi", "permissions", "inherit")).send().json().path("api_key").asText();
+        int checked = 0;
+        for (Iterator<String> it = spec.path("paths").fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            if (!KEYED_OPDS.matcher(path).matches() || path.indexOf('{', "/opds/{api_key}".length()) >= 0
+                    || !spec.path("paths").path(path).has("get")) continue;
+            String real = path.replace("{api_key}", key);
+            assertEquals(200, http().get(real).send().status(), real);
+            Http.Res bad = http().get(path.replace("{api_key}", "stump_bad_key")).send();
+            assertEquals(401, bad.status(), path);
+            checked++;
+        }
+        assertTrue(checked >= 10, "checked " + checked);
     }
 
     @Test
@@ -222,6 +349,16 @@ class OpenApiTest {
         assertEquals("#/components/schemas/ApiError",
                 operation("GET", "/api/v1/auth/me").path("responses").path("401").path("content").path("application/json")
                         .path("schema").path("$ref").asText());
+    }
+
+    @Test
+    void everyResponseHasADescription() {
+        // required by OpenAPI 3; validators and code generators reject the document without it
+        List<String> without = new ArrayList<>();
+        forEachOperation((method, path, op) -> op.path("responses").fields().forEachRemaining(r -> {
+            if (r.getValue().path("description").asText().isBlank()) without.add(method + " " + path + " " + r.getKey());
+        }));
+        assertTrue(without.isEmpty(), "Responses without a description:\n  " + String.join("\n  ", without));
     }
 
     // ---- servers: where "Try it out" sends requests ------------------------------------------
@@ -371,6 +508,11 @@ class OpenApiTest {
         }
     }
 
+    /** The schema $ref of an error response's JSON body, or "" when there is none. */
+    private static String errorRef(JsonNode responses, String code) {
+        return responses.path(code).path("content").path("application/json").path("schema").path("$ref").asText();
+    }
+
     /** The scheme names an operation's security requirements mention. */
     private static Set<String> schemes(JsonNode op) {
         Set<String> names = new TreeSet<>();
@@ -380,12 +522,11 @@ class OpenApiTest {
         return names;
     }
 
-    /** Every resource method of every non-hidden {@code @Path} class under org.longbox, via Jersey's model. */
+    /** Every resource method of every {@code @Path} class under org.longbox, via Jersey's model; {@code @Hidden} ones marked. */
     private static List<Endpoint> discoverEndpoints() {
         List<Endpoint> out = new ArrayList<>();
         try (ScanResult scan = new ClassGraph().enableAnnotationInfo().acceptPackages("org.longbox").scan()) {
             for (Class<?> type : scan.getClassesWithAnnotation(jakarta.ws.rs.Path.class.getName()).loadClasses()) {
-                if (type.isAnnotationPresent(Hidden.class)) continue;
                 walk(Resource.from(type), "", type, out);
             }
         }
@@ -397,7 +538,8 @@ class OpenApiTest {
         for (ResourceMethod m : resource.getResourceMethods()) {
             Method java = m.getInvocable().getDefinitionMethod();
             boolean open = java.isAnnotationPresent(Public.class) || type.isAnnotationPresent(Public.class);
-            out.add(new Endpoint(m.getHttpMethod(), path.isEmpty() ? "/" : path, open));
+            boolean hidden = java.isAnnotationPresent(Hidden.class) || type.isAnnotationPresent(Hidden.class);
+            out.add(new Endpoint(m.getHttpMethod(), path.isEmpty() ? "/" : path, open, hidden));
         }
         if (resource.getResourceLocator() != null) {
             fail("sub-resource locator at " + path + " in " + type.getName() + ": extend this test to follow it");

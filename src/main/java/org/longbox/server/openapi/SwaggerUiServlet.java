@@ -60,6 +60,22 @@ public final class SwaggerUiServlet extends HttpServlet {
         root = "META-INF/resources/webjars/swagger-ui/" + p.getProperty("version") + "/";
     }
 
+    /**
+     * GET and HEAD serve files, OPTIONS lists them; anything else is 405 as JSON. HttpServlet would
+     * echo a TRACE back and answer an unknown method with a bare 501.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+            response.setHeader("Allow", "GET, HEAD, OPTIONS");
+            ErrorWriter.write(response, 405, "Method not allowed: " + method + " " + request.getServletPath()
+                    + (request.getPathInfo() == null ? "" : request.getPathInfo()));
+            return;
+        }
+        super.service(request, response);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!enabled) {

@@ -14,6 +14,7 @@ public final class RequestPaths {
     /** Every keyed OPDS path starts so; checked before the pattern, which most requests never need. */
     private static final String KEYED_PREFIX = "/opds/stump_";
     private static final Pattern KEYED_OPDS = Pattern.compile("^/opds/(stump_[^/]+)(/(?:v1\\.2|v2\\.0)(?:/.*)?)$");
+    private static final Pattern OPDS2 = Pattern.compile("^/opds/(?:[^/]+/)?v2\\.0(?:/.*)?$");
 
     private RequestPaths() {
     }
@@ -48,11 +49,15 @@ public final class RequestPaths {
         return m.matches() ? "/opds" + m.group(2) : path;
     }
 
-    /** "1.2" or "2.0" for OPDS paths (keyed or not), else null. */
+    /**
+     * "1.2" or "2.0" for OPDS paths, else null: "2.0" for {@code /opds/v2.0/...} and for
+     * {@code /opds/<anything>/v2.0/...} (an OPDS 2 client with a key, valid or not, should get the
+     * OPDS 2 challenge); "1.2" for every other path under /opds, unknown ones included.
+     */
     public static String opdsVersion(String path) {
+        if (!isOpds(path)) return null;
         String p = withoutOpdsKey(path);
-        if (p.equals("/opds/v2.0") || p.startsWith("/opds/v2.0/")) return "2.0";
-        if (isOpds(p)) return "1.2";
-        return null;
+        if (p.equals("/opds/v1.2") || p.startsWith("/opds/v1.2/")) return "1.2";
+        return OPDS2.matcher(p).matches() ? "2.0" : "1.2";
     }
 }
