@@ -29,7 +29,7 @@ class ScannerConcurrencySettingTest {
     private Settings load(Map<String, String> env) {
         Map<String, String> init = new HashMap<>();
         init.put("STUMP_CONFIG_DIR", dir.toString());
-        return new SettingsLoader(env::get, name -> null, init::get).load();
+        return new SettingsLoader(env::get, name -> null, init::get, name -> null).load();
     }
 
     @Test
