@@ -136,6 +136,16 @@ public final class LibraryContentResource {
         return thumbnailResponses.setFromBook(viewer, library.id(), body, m -> library.id().equals(m.libraryId), "library", request);
     }
 
+    @DELETE
+    @Path("{id}/thumbnail")
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Delete every thumbnail of the library", description = "Its books', its series' and its own, "
+            + "from disk. Later requests make the books' again (from page 1, or as the library's thumbnail_config says) "
+            + "and series and library fall back to their first book's. Answers how many files were removed.")
+    public CountDto deleteThumbnails(@PathParam("id") String id, @Context SecurityContext sc) {
+        return new CountDto(thumbnails.delete(libraries.contents(Viewer.of(Caller.of(sc)), id)));
+    }
+
     @POST
     @Path("{id}/thumbnail/generate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -227,7 +237,7 @@ public final class LibraryContentResource {
             + "series left without books are removed, with their reading progress.")
     public CleanResultDto clean(@PathParam("id") String id, @Context SecurityContext sc) {
         LibraryService.Cleaned c = libraries.clean(Viewer.of(Caller.of(sc)), id);
-        thumbnails.delete(c.mediaIds());
+        thumbnails.delete(c.removedIds());
         return new CleanResultDto(c.deletedMedia(), c.deletedSeries(), c.isEmpty());
     }
 }

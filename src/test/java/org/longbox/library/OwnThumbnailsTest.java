@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Thumbnails of their own for series and libraries: set from a page of one of their books (PATCH),
- * served instead of the first book's.
+ * served instead of the first book's, and removed with the library's thumbnails (DELETE), with the
+ * library, or with a series a clean removes; a regeneration of the books' thumbnails leaves them.
  */
 class OwnThumbnailsTest {
     @RegisterExtension
@@ -200,6 +201,103 @@ class OwnThumbnailsTest {
         assertError(patch(path, outsider.session(), good), 404);
         assertError(patch("/api/v1/libraries/no-such-library/thumbnail", owner, good), 404);
         assertEquals(List.of(), files(plain), "nothing was stored");
+    }
+
+    @Test
+    void deletingTheLibrarysThumbnailsRemovesThemAllAndTheNextRequestsFallBack() throws Exception {
+        Books.cbz().page("a.png", Books.png(70, 70, 8)).page("b.png", Books.png(30, 90, 9))
+                .write(root.resolve("wipe/Epsilon/Epsilon 1.cbz"));
+        Books.cbz().pages(1).write(root.resolve("wipe/Zeta/Zeta 1.cbz"));
+        String wipe = scanned("Wipe", root.resolve("wipe"), Map.of("format", "Png"));
+        String epsilon = series.get("Epsilon");
+        List<String> ids = List.of(wipe, epsilon, series.get("Zeta"), books.get("Epsilon 1"), books.get("Zeta 1"));
+        assertEquals(200, patch("/api/v1/series/" + epsilon + "/thumbnail", owner, Map.of("media_id", books.get("Epsilon 1"), "page", 2)).status());
+        assertEquals(200, patch("/api/v1/libraries/" + wipe + "/thumbnail", owner, Map.of("media_id", books.get("Zeta 1"), "page", 1)).status());
+        assertEquals(4, files(ids.toArray(String[]::new)).size(), "two made by the scan, the series' and the library's");
+        ok(http.get("/api/v1/media/" + books.get("Gamma 1") + "/thumbnail").cookie(owner).send());
+        List<String> othersBefore = files(books.get("Gamma 1"), other);
+
+        String path = "/api/v1/libraries/" + wipe + "/thumbnail";
+        assertError(http.delete(path).cookie(reader.session()).send(), 403);
+        assertError(http.delete("/api/v1/libraries/no-such-library/thumbnail").cookie(owner).send(), 404);
+        assertError(http.delete("/api/v1/libraries/" + plain + "/thumbnail").cookie(outsider.session()).send(), 404);
+        assertEquals(4, files(ids.toArray(String[]::new)).size(), "refused deletes delete nothing");
+
+        Http.Res r = http.delete(path).cookie(manager.session()).send();
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(4, r.json().get("deleted").asInt(), r.toString());
+        assertEquals(List.of(), files(ids.toArray(String[]::new)));
+        assertEquals(othersBefore, files(books.get("Gamma 1"), other), "other libraries keep theirs");
+
+        Http.Res library = ok(http.get(path).cookie(owner).send());
+        assertEquals("image/png", library.contentType(), "made again with the library's options");
+        assertSize(70, 70, library, "the first book's page 1 again");
+        assertArrayEquals(ok(http.get("/api/v1/media/" + books.get("Epsilon 1") + "/thumbnail").cookie(owner).send()).bytes(),
+                library.bytes());
+        assertSize(70, 70, ok(http.get("/api/v1/series/" + epsilon + "/thumbnail").cookie(owner).send()), "the series' too");
+        assertEquals(List.of(books.get("Epsilon 1") + ".png"), files(ids.toArray(String[]::new)));
+    }
+
+    // ---- consistency with deleting, cleaning and regenerating -------------------------------------
+
+    @Test
+    void deletingALibraryLeavesNoThumbnailOfItsOwnItsSeriesOrItsBooks() throws Exception {
+        Books.cbz().pages(2).write(root.resolve("gone/Eta/Eta 1.cbz"));
+        Books.cbz().pages(1).write(root.resolve("gone/Theta/Theta 1.cbz"));
+        String gone = scanned("Gone", root.resolve("gone"), Map.of("format", "Webp"));
+        List<String> ids = List.of(gone, series.get("Eta"), series.get("Theta"), books.get("Eta 1"), books.get("Theta 1"));
+        assertEquals(200, patch("/api/v1/series/" + series.get("Eta") + "/thumbnail", owner, Map.of("media_id", books.get("Eta 1"), "page", 2)).status());
+        assertEquals(200, patch("/api/v1/libraries/" + gone + "/thumbnail", owner, Map.of("media_id", books.get("Theta 1"), "page", 1)).status());
+        assertEquals(4, files(ids.toArray(String[]::new)).size());
+
+        assertEquals(200, http.delete("/api/v1/libraries/" + gone).cookie(owner).send().status());
+        assertEquals(List.of(), files(ids.toArray(String[]::new)), "no orphan files");
+    }
+
+    @Test
+    void aSeriesRemovedByACleanTakesItsThumbnailWithIt() throws Exception {
+        Books.cbz().pages(2).write(root.resolve("shrink/Iota/Iota 1.cbz"));
+        Path kappaBook = Books.cbz().pages(2).write(root.resolve("shrink/Kappa/Kappa 1.cbz"));
+        String shrink = scanned("Shrink", root.resolve("shrink"), null);
+        String iota = series.get("Iota");
+        String kappa = series.get("Kappa");
+        assertEquals(200, patch("/api/v1/series/" + iota + "/thumbnail", owner, Map.of("media_id", books.get("Iota 1"), "page", 2)).status());
+        assertEquals(200, patch("/api/v1/series/" + kappa + "/thumbnail", owner, Map.of("media_id", books.get("Kappa 1"), "page", 2)).status());
+        assertEquals(200, patch("/api/v1/libraries/" + shrink + "/thumbnail", owner, Map.of("media_id", books.get("Kappa 1"), "page", 1)).status());
+
+        Files.delete(kappaBook);
+        Files.delete(kappaBook.getParent());
+        Scans.scan(http, owner, shrink);
+        Http.Res clean = http.put("/api/v1/libraries/" + shrink + "/clean").cookie(owner).send();
+        assertEquals(200, clean.status(), clean.toString());
+        assertEquals(1, clean.json().get("deleted_series_count").asInt(), clean.toString());
+
+        assertEquals(List.of(), files(kappa, books.get("Kappa 1")), "the removed series' and book's thumbnails are gone");
+        assertEquals(List.of(iota + ".jpeg"), files(iota), "the remaining series keeps its own");
+        assertEquals(List.of(shrink + ".jpeg"), files(shrink), "and so does the library");
+    }
+
+    @Test
+    void regeneratingTheBooksThumbnailsLeavesTheSeriesAndLibraryOnesAsSet() throws Exception {
+        Books.cbz().page("a.png", Books.png(80, 80, 10)).page("b.png", Books.png(100, 50, 11))
+                .write(root.resolve("regen/Lambda/Lambda 1.cbz"));
+        String regen = scanned("Regen", root.resolve("regen"), Map.of("format", "Jpeg"));
+        String lambda = series.get("Lambda");
+        String book = books.get("Lambda 1");
+        Http.Res seriesSet = patch("/api/v1/series/" + lambda + "/thumbnail", owner, Map.of("media_id", book, "page", 2));
+        Http.Res librarySet = patch("/api/v1/libraries/" + regen + "/thumbnail", owner, Map.of("media_id", book, "page", 2));
+        assertEquals(200, seriesSet.status(), seriesSet.toString());
+        assertEquals(200, librarySet.status(), librarySet.toString());
+
+        JsonNode job = http.post("/api/v1/libraries/" + regen + "/thumbnail/generate").cookie(owner)
+                .json(Map.of("force_regenerate", true, "image_options", Map.of("format", "Png"))).send().json();
+        Scans.await(http, owner, job.get("id").asText());
+
+        assertEquals(List.of(book + ".png"), files(book), "the book's is remade in the new format");
+        assertEquals(List.of(lambda + ".jpeg"), files(lambda));
+        assertEquals(List.of(regen + ".jpeg"), files(regen));
+        assertArrayEquals(seriesSet.bytes(), ok(http.get("/api/v1/series/" + lambda + "/thumbnail").cookie(owner).send()).bytes());
+        assertArrayEquals(librarySet.bytes(), ok(http.get("/api/v1/libraries/" + regen + "/thumbnail").cookie(owner).send()).bytes());
     }
 
     // ---- helpers --------------------------------------------------------------------------------
