@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.api.dto.BookPageThumbnailDto;
 import org.longbox.api.dto.CleanResultDto;
 import org.longbox.api.dto.GenerateThumbnailsDto;
 import org.longbox.api.dto.CountDto;
@@ -48,6 +50,7 @@ import org.longbox.library.scan.ScanService;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -107,13 +110,40 @@ public final class LibraryContentResource {
     @GET
     @Path("{id}/thumbnail")
     @Produces({"image/jpeg", "image/png", "image/webp"})
-    @Operation(summary = "The library's thumbnail: its first book's, in name order")
+    @Operation(summary = "The library's thumbnail", description = "The one set with PATCH, else its first book's (in name order).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
-            throws java.io.IOException {
+            throws IOException {
         Viewer viewer = Viewer.of(Caller.of(sc));
-        libraries.get(viewer, id);
-        return thumbnailResponses.serve(thumbnailResponses.firstBook(viewer, id, null), request);
+        Library library = libraries.get(viewer, id);
+        return thumbnailResponses.serveOwn(library.id(), () -> thumbnailResponses.firstBook(viewer, library.id(), null), request);
+    }
+
+    @PATCH
+    @Path("{id}/thumbnail")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Make a page of one of its books the library's thumbnail", description = "Made with the library's "
+            + "thumbnail options (the defaults when it has none) and kept until the library's thumbnails are deleted; "
+            + "regenerating the books' thumbnails leaves it. Answers the new thumbnail. A book of another library, or a "
+            + "page the book does not have, is 400.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
+    public Response setThumbnail(@PathParam("id") String id, BookPageThumbnailDto body, @Context Request request,
+                                 @Context SecurityContext sc) throws IOException {
+        Viewer viewer = Viewer.of(Caller.of(sc));
+        Library library = libraries.get(viewer, id);
+        return thumbnailResponses.setFromBook(viewer, library.id(), body, m -> library.id().equals(m.libraryId), "library", request);
+    }
+
+    @DELETE
+    @Path("{id}/thumbnail")
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Delete every thumbnail of the library", description = "Its books', its series' and its own, "
+            + "from disk. Later requests make the books' again (from page 1, or as the library's thumbnail_config says) "
+            + "and series and library fall back to their first book's. Answers how many files were removed.")
+    public CountDto deleteThumbnails(@PathParam("id") String id, @Context SecurityContext sc) {
+        return new CountDto(thumbnails.delete(libraries.contents(Viewer.of(Caller.of(sc)), id)));
     }
 
     @POST
@@ -207,7 +237,7 @@ public final class LibraryContentResource {
             + "series left without books are removed, with their reading progress.")
     public CleanResultDto clean(@PathParam("id") String id, @Context SecurityContext sc) {
         LibraryService.Cleaned c = libraries.clean(Viewer.of(Caller.of(sc)), id);
-        thumbnails.delete(c.mediaIds());
+        thumbnails.delete(c.removedIds());
         return new CleanResultDto(c.deletedMedia(), c.deletedSeries(), c.isEmpty());
     }
 }

@@ -85,11 +85,7 @@ public final class MediaFileResource {
             throw ApiException.badRequest("A JSON body {page} is required");
         }
         MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
-        int page = Boolean.TRUE.equals(body.isZeroBased()) ? body.page() + 1 : body.page();
-        if (page < 1 || page > m.pages) {
-            throw ApiException.badRequest("page must be between 1 and " + m.pages);
-        }
-        thumbnails.remake(m, page);
+        thumbnails.remake(m.id, m, Thumbnails.page(body.page(), body.isZeroBased(), m));
         return thumbnails.serve(m, request);
     }
 

@@ -61,6 +61,11 @@ public final class ProgressResource {
                 ? progress.setComplete(viewer, id, true, null)
                 : progress.update(viewer, id, new ProgressService.Update(body.page(), body.epubcfi(), body.percentage(),
                 body.elapsedSeconds(), body.deviceId()));
+        return answer(o);
+    }
+
+    /** Stump's untagged union: the finished reading when the report finished the book, else the active session. */
+    static Object answer(ProgressService.Outcome o) {
         return o.finished() != null ? FinishedSessionDto.of(o.finished()) : ReadingSessionDto.of(o.active());
     }
 

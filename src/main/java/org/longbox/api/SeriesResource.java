@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.Response;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,15 +21,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.api.dto.BookPageThumbnailDto;
 import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.SeriesDto;
 import org.longbox.auth.Caller;
+import org.longbox.auth.RequiresPermission;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
+import org.longbox.library.SeriesRow;
 import org.longbox.library.SeriesService;
+import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
+import java.io.IOException;
 import java.util.List;
 
 /** Stump's {@code /series}. */
@@ -50,13 +57,30 @@ public final class SeriesResource {
     @GET
     @Path("{id}/thumbnail")
     @Produces({"image/jpeg", "image/png", "image/webp"})
-    @Operation(summary = "The series' thumbnail: its first book's")
+    @Operation(summary = "The series' thumbnail", description = "The one set with PATCH, else its first book's (in name order).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
-            throws java.io.IOException {
+            throws IOException {
         Viewer viewer = Viewer.of(Caller.of(sc));
-        series.find(viewer, id);
-        return thumbnails.serve(thumbnails.firstBook(viewer, null, id), request);
+        SeriesRow s = series.find(viewer, id);
+        return thumbnails.serveOwn(s.id, () -> thumbnails.firstBook(viewer, null, s.id), request);
+    }
+
+    @PATCH
+    @Path("{id}/thumbnail")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @RequiresPermission(Permission.LIBRARY_MANAGE)
+    @Operation(summary = "Make a page of one of its books the series' thumbnail", description = "Made with the library's "
+            + "thumbnail options (the defaults when it has none) and kept until the library's thumbnails are deleted; "
+            + "regenerating the books' thumbnails leaves it. Answers the new thumbnail. A book of another series, or a "
+            + "page the book does not have, is 400.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
+    public Response setThumbnail(@PathParam("id") String id, BookPageThumbnailDto body, @Context Request request,
+                                 @Context SecurityContext sc) throws IOException {
+        Viewer viewer = Viewer.of(Caller.of(sc));
+        SeriesRow s = series.find(viewer, id);
+        return thumbnails.setFromBook(viewer, s.id, body, m -> s.id.equals(m.seriesId), "series", request);
     }
 
     @GET

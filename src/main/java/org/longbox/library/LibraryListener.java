@@ -8,7 +8,7 @@ public interface LibraryListener {
     default void updated(Library library) {
     }
 
-    /** @param mediaIds the books the library held, gone with it */
-    default void deleted(String libraryId, java.util.List<String> mediaIds) {
+    /** @param held the library's id and the series and books it held, gone with it */
+    default void deleted(LibraryContents held) {
     }
 }

@@ -99,10 +99,10 @@ public final class LibraryService {
     /** Returns the deleted library's id. */
     public String delete(Viewer viewer, String id) {
         find(viewer, id);
-        List<String> books = mediaIds(id);
+        LibraryContents held = contents(id);
         db.txVoid(s -> s.getMapper(LibraryMapper.class).delete(id));
         version.bump();
-        listeners.forEach(l -> l.deleted(id, books));
+        listeners.forEach(l -> l.deleted(held));
         return id;
     }
 
@@ -142,8 +142,8 @@ public final class LibraryService {
         return hiddenFrom(viewer, id);
     }
 
-    /** What cleaning a library removed. */
-    public record Cleaned(int deletedMedia, int deletedSeries, boolean isEmpty, List<String> mediaIds) {
+    /** What cleaning a library removed; {@code removedIds} are the removed books' and series' ids. */
+    public record Cleaned(int deletedMedia, int deletedSeries, boolean isEmpty, List<String> removedIds) {
     }
 
     /** Removes the library's MISSING books and the series left without books. */
@@ -151,21 +151,31 @@ public final class LibraryService {
         find(viewer, id);
         Cleaned cleaned = db.tx(s -> {
             MediaMapper media = s.getMapper(MediaMapper.class);
-            List<String> before = media.idsInLibrary(id);
+            SeriesMapper series = s.getMapper(SeriesMapper.class);
+            List<String> before = new ArrayList<>(media.idsInLibrary(id));
+            before.addAll(series.idsInLibrary(id));
             int deletedMedia = media.deleteMissing(id);
-            List<String> after = media.idsInLibrary(id);
-            int deletedSeries = s.getMapper(SeriesMapper.class).deleteEmpty(id);
+            int deletedSeries = series.deleteEmpty(id);
+            List<String> after = new ArrayList<>(media.idsInLibrary(id));
+            boolean empty = after.isEmpty();
+            after.addAll(series.idsInLibrary(id));
             List<String> removed = new ArrayList<>(before);
             removed.removeAll(after);
-            return new Cleaned(deletedMedia, deletedSeries, after.isEmpty(), removed);
+            return new Cleaned(deletedMedia, deletedSeries, empty, removed);
         });
         version.bump();
         return cleaned;
     }
 
-    /** Ids of the library's books (to remove their thumbnails with the library). */
-    public List<String> mediaIds(String id) {
-        return db.auto(s -> s.getMapper(MediaMapper.class).idsInLibrary(id));
+    /** The library's series and books, by id (whose thumbnails go with the library's); 404 when the viewer may not see it. */
+    public LibraryContents contents(Viewer viewer, String id) {
+        find(viewer, id);
+        return contents(id);
+    }
+
+    private LibraryContents contents(String id) {
+        return db.auto(s -> new LibraryContents(id, s.getMapper(SeriesMapper.class).idsInLibrary(id),
+                s.getMapper(MediaMapper.class).idsInLibrary(id)));
     }
 
     /** The library's latest {@code limit} scans, newest first. */

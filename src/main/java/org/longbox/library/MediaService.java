@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Finding books for a viewer: lists with Stump's filters and ordering, single books, and the special lists. */
 public final class MediaService {
@@ -149,11 +150,12 @@ public final class MediaService {
 
     /** The book when the viewer may see it; 404 otherwise (never 403: a hidden book does not exist for them). */
     public MediaRow get(Viewer viewer, String id) {
-        MediaRow row = db.auto(s -> s.getMapper(MediaMapper.class).findVisible(id, viewer));
-        if (row == null) {
-            throw ApiException.notFound("No book with id " + id);
-        }
-        return row;
+        return find(viewer, id).orElseThrow(() -> ApiException.notFound("No book with id " + id));
+    }
+
+    /** The book when the viewer may see it; empty otherwise. */
+    public Optional<MediaRow> find(Viewer viewer, String id) {
+        return Optional.ofNullable(db.auto(s -> s.getMapper(MediaMapper.class).findVisible(id, viewer)));
     }
 
     /** The book at this absolute path when the viewer may see it; 404 otherwise. */

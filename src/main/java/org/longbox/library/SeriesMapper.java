@@ -26,6 +26,9 @@ public interface SeriesMapper {
     /** Every series of a library, for the scanner; empty when none. */
     List<SeriesRow> inLibrary(@Param("libraryId") String libraryId);
 
+    /** Ids of every series of a library; empty when none. */
+    List<String> idsInLibrary(@Param("libraryId") String libraryId);
+
     /** Rows deleted: the library's series that hold no book. */
     int deleteEmpty(@Param("libraryId") String libraryId);
 }

@@ -22,7 +22,9 @@ import java.util.logging.Logger;
 /**
  * Thumbnails in {@code <config dir>/thumbnails/<book id>.<jpeg|png|webp>}: made during scans when a
  * library's thumbnail_config asks, or on first request otherwise (then from page 1, as JPEG within
- * {@link #DEFAULT_BOX}). A thumbnail never exceeds its box.
+ * {@link #DEFAULT_BOX}). A thumbnail never exceeds its box. A series or library may have one of its
+ * own, {@code <series or library id>.<ext>}, made from a page of one of its books; it goes with the
+ * series or library (or when the library's thumbnails are deleted), never with a regeneration.
  */
 public final class ThumbnailService implements LibraryListener {
     private static final Logger LOG = Logger.getLogger(ThumbnailService.class.getName());
@@ -139,16 +141,26 @@ public final class ThumbnailService implements LibraryListener {
         }
     }
 
-    public void delete(Collection<String> mediaIds) {
-        for (String id : mediaIds) {
+    /** Removes the stored thumbnails of these books, series or libraries; returns how many files went. */
+    public int delete(Collection<String> ids) {
+        int deleted = 0;
+        for (String id : ids) {
             for (ImageFormat f : ImageFormat.values()) {
                 try {
-                    Files.deleteIfExists(dir.resolve(id + "." + extension(f)));
+                    if (Files.deleteIfExists(dir.resolve(id + "." + extension(f)))) {
+                        deleted++;
+                    }
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "Could not delete the thumbnail of " + id, e);
                 }
             }
         }
+        return deleted;
+    }
+
+    /** Removes every thumbnail of a library: its own, its series' and its books'; returns how many files went. */
+    public int delete(LibraryContents library) {
+        return delete(library.allIds());
     }
 
     /** A plain 2:3 grey page, for books that have no image of their own. */
@@ -170,8 +182,8 @@ public final class ThumbnailService implements LibraryListener {
     }
 
     @Override
-    public void deleted(String libraryId, java.util.List<String> mediaIds) {
-        delete(mediaIds);
+    public void deleted(LibraryContents held) {
+        delete(held);
     }
 
     private int[] box(ThumbnailConfig c, PageData source) throws BookException {

@@ -66,7 +66,32 @@ public final class ProgressService {
 
     public Outcome update(Viewer viewer, String mediaId, Update u) {
         MediaRow media = visible(viewer, mediaId);
-        boolean epub = "epub".equalsIgnoreCase(media.extension);
+        check(media, u);
+        boolean done = (u.page() != null && media.pages > 0 && u.page() == media.pages && !isEpub(media))
+                || (u.percentage() != null && u.percentage() >= 1.0);
+        return save(viewer.userId(), mediaId, u, done);
+    }
+
+    /**
+     * Stump's EPUB progress report ({@code PUT /epub/{id}/progress}): recorded as {@link #update} records
+     * the same fields, and {@code complete} finishes the book as {@link #setComplete} does. Both fields are
+     * required; a book that is not an EPUB is 400.
+     */
+    public Outcome updateEpub(Viewer viewer, String mediaId, String epubcfi, Double percentage, boolean complete) {
+        MediaRow media = visible(viewer, mediaId);
+        if (!isEpub(media)) {
+            throw ApiException.badRequest("The book is not an EPUB; report its progress with PUT /api/v1/media/{id}/progress");
+        }
+        if (epubcfi == null || percentage == null) {
+            throw ApiException.badRequest("epubcfi and percentage are required");
+        }
+        Update u = new Update(null, epubcfi, percentage, null, null);
+        check(media, u); // before anything is written, also when the book is being finished
+        return complete ? setComplete(viewer, mediaId, true, null) : update(viewer, mediaId, u);
+    }
+
+    /** 400 unless the report names a page of the book, or an EPUB CFI and a share read between 0 and 1. */
+    private static void check(MediaRow media, Update u) {
         if (u.page() == null && u.epubcfi() == null && u.percentage() == null) {
             throw ApiException.badRequest("Send a page, or an epubcfi and percentage");
         }
@@ -82,9 +107,10 @@ public final class ProgressService {
         if (u.elapsedSeconds() != null && u.elapsedSeconds() < 0) {
             throw ApiException.badRequest("elapsed_seconds must not be negative");
         }
-        boolean done = (u.page() != null && media.pages > 0 && u.page() == media.pages && !epub)
-                || (u.percentage() != null && u.percentage() >= 1.0);
-        return save(viewer.userId(), mediaId, u, done);
+    }
+
+    private static boolean isEpub(MediaRow media) {
+        return "epub".equalsIgnoreCase(media.extension);
     }
 
     private Outcome save(String userId, String mediaId, Update u, boolean finish) {
@@ -160,7 +186,7 @@ public final class ProgressService {
         if (complete) {
             return save(viewer.userId(), mediaId, new Update(null, null, null, null, null), true);
         }
-        boolean epub = "epub".equalsIgnoreCase(media.extension);
+        boolean epub = isEpub(media);
         int at = page != null ? page : epub ? 1 : Math.max(1, media.pages);
         if (at < 1 || (media.pages > 0 && at > media.pages)) {
             throw ApiException.badRequest("page must be between 1 and " + media.pages);

@@ -7,6 +7,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.longbox.api.ApiKeyResource;
 import org.longbox.api.AuthResource;
+import org.longbox.api.EpubResource;
 import org.longbox.api.EventsResource;
 import org.longbox.api.JobResource;
 import org.longbox.api.LibraryContentResource;
@@ -89,6 +90,7 @@ public final class ApiApplication extends ResourceConfig {
                 new MediaFileResource(s.media(), s.bookFiles(), thumbnails),
                 new MediaResource(s.media(), s.series(), views),
                 new ProgressResource(s.progress()),
+                new EpubResource(s.progress()),
                 new SeriesResource(s.series(), s.media(), views, thumbnails),
                 new JobResource(s.jobs(), s.scheduler()),
                 new EventsResource(s.events()),

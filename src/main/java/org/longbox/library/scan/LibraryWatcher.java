@@ -1,6 +1,7 @@
 package org.longbox.library.scan;
 
 import org.longbox.library.Library;
+import org.longbox.library.LibraryContents;
 import org.longbox.library.LibraryListener;
 import org.longbox.library.LibraryService;
 
@@ -169,8 +170,8 @@ public final class LibraryWatcher implements LibraryListener, AutoCloseable {
     }
 
     @Override
-    public void deleted(String libraryId, List<String> mediaIds) {
-        unwatch(libraryId);
+    public void deleted(LibraryContents held) {
+        unwatch(held.libraryId());
     }
 
     @Override
