@@ -9,12 +9,14 @@ import org.longbox.server.errors.ApiException;
 import org.longbox.server.web.Json;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Stump's scheduled scans: every {@code interval_secs} every library but the excluded ones is
@@ -70,7 +72,13 @@ public final class ScanScheduler implements AutoCloseable {
         if (c.intervalSecs() != null && c.intervalSecs() < MIN_INTERVAL) {
             throw ApiException.badRequest("interval_secs must be at least " + MIN_INTERVAL + " (or null for no scheduled scans)");
         }
-        Config clean = new Config(c.intervalSecs(), c.excludedLibraryIds() == null ? List.of() : List.copyOf(c.excludedLibraryIds()));
+        List<String> excluded = c.excludedLibraryIds() == null ? List.of() : c.excludedLibraryIds().stream().distinct().toList();
+        Set<String> known = libraries.all().stream().map(Library::id).collect(Collectors.toSet());
+        List<String> unknown = excluded.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("excluded_library_ids names no library: " + String.join(", ", unknown));
+        }
+        Config clean = new Config(c.intervalSecs(), excluded);
         String json;
         try {
             json = Json.MAPPER.writeValueAsString(clean);
