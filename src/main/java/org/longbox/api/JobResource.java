@@ -54,7 +54,8 @@ public final class JobResource {
     @Path("scheduler-config")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the scheduled-scan settings", description = "Every interval_secs every library but the "
-            + "excluded ones is scanned; interval_secs null stops scheduled scans.")
+            + "excluded ones is scanned; interval_secs null stops scheduled scans. Excluded ids that name no library are "
+            + "refused (400, naming them).")
     public SchedulerConfigDto setSchedulerConfig(SchedulerConfigDto body) {
         if (body == null) {
             throw ApiException.badRequest("A JSON body {interval_secs, excluded_library_ids} is required");

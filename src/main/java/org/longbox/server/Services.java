@@ -110,7 +110,8 @@ public final class Services {
             throw new IllegalStateException("Cannot watch library folders: " + e.getMessage(), e);
         }
         libraries.addListener(watcher);
-        this.scheduler = new ScanScheduler(database, libraries, scans, "longbox-scan-scheduler");
+        this.scheduler = new ScanScheduler(database, libraries, scans, settings.schedulerCheckInterval(),
+                "longbox-scan-scheduler");
     }
 
     public static Services from(ServletContext context) {

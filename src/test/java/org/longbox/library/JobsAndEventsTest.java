@@ -147,14 +147,29 @@ class JobsAndEventsTest {
     }
 
     @Test
-    void theScheduleIsKeptAndValidated() {
+    void theScheduleIsKeptAndValidated() throws Exception {
+        String lib = Scans.library(http, owner, "Scheduled", Files.createDirectories(root.resolve("scheduled")), null);
         assertTrue(http.get("/api/v1/jobs/scheduler-config").cookie(owner).send().json().get("interval_secs").isNull());
         assertEquals(400, http.post("/api/v1/jobs/scheduler-config").cookie(owner).json(Map.of("interval_secs", 5)).send().status());
         JsonNode set = http.post("/api/v1/jobs/scheduler-config").cookie(owner)
-                .json(Map.of("interval_secs", 3600, "excluded_library_ids", List.of("x"))).send().json();
+                .json(Map.of("interval_secs", 3600, "excluded_library_ids", List.of(lib))).send().json();
         assertEquals(3600, set.get("interval_secs").asInt());
+        assertEquals(List.of(lib), List.of(set.get("excluded_library_ids").get(0).asText()));
         assertEquals(3600, http.get("/api/v1/jobs/scheduler-config").cookie(owner).send().json().get("interval_secs").asInt());
         assertEquals(200, http.post("/api/v1/jobs/scheduler-config").cookie(owner).json("{\"interval_secs\": null}").send().status());
+    }
+
+    @Test
+    void excludingALibraryThatDoesNotExistIsRefusedNamingIt() throws Exception {
+        String lib = Scans.library(http, owner, "Real", Files.createDirectories(root.resolve("real")), null);
+        Http.Res refused = http.post("/api/v1/jobs/scheduler-config").cookie(owner)
+                .json(Map.of("interval_secs", 3600, "excluded_library_ids", List.of(lib, "x", "no-such-library"))).send();
+        assertEquals(400, refused.status());
+        assertEquals(400, refused.json().get("status").asInt());
+        String message = refused.json().get("message").asText();
+        assertTrue(message.endsWith(": x, no-such-library"), "names the unknown ids, not the real one: " + message);
+        JsonNode kept = http.get("/api/v1/jobs/scheduler-config").cookie(owner).send().json();
+        assertTrue(!kept.toString().contains("no-such-library"), "nothing was stored: " + kept);
     }
 
     private static JsonNode waitForEnd(String jobId) throws InterruptedException {

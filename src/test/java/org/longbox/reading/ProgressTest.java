@@ -137,6 +137,26 @@ class ProgressTest {
     }
 
     @Test
+    void anAcknowledgedWriteIsInTheDatabaseWhenThePutReturns() throws Exception {
+        Accounts.createUser(http, server.ownerSession(), "committed", "pw");
+        String committed = Accounts.login(http, "committed", "pw");
+        String user = server.string("SELECT id FROM users WHERE username_key = 'committed'");
+        String book = ids.get("One");
+        // Read on a connection of its own, before any shutdown: it sees only committed rows (on Derby
+        // it would wait for an uncommitted one), so each answer came after the commit. Making a commit
+        // durable is then Derby's log (forced to disk at commit; only the tests relax that with
+        // derby.system.durability=test) or PostgreSQL's WAL.
+        for (int page = 1; page <= 4; page++) {
+            assertEquals(200, put(committed, "One", Map.of("page", page)).status());
+            assertEquals(page, server.count("SELECT page FROM reading_sessions WHERE user_id = ? AND media_id = ?", user, book));
+        }
+        assertEquals(200, put(committed, "One", Map.of("page", 5)).status());
+        assertEquals(1, server.count("SELECT COUNT(*) FROM finished_reading_sessions WHERE user_id = ? AND media_id = ?", user, book),
+                "finishing the book is committed too");
+        assertEquals(0, server.count("SELECT COUNT(*) FROM reading_sessions WHERE user_id = ? AND media_id = ?", user, book));
+    }
+
+    @Test
     void theNextBookIsTheFirstNotFinished() {
         Accounts.createUser(http, server.ownerSession(), "next", "pw");
         String next = Accounts.login(http, "next", "pw");

@@ -16,7 +16,7 @@ import java.util.List;
 public record JobDto(String id, String name, String description, String status, String libraryId, int totalTasks,
                      int completedTasks, double percent,
                      @Schema(description = "Always null: Longbox jobs are never paused to be resumed later, so there is "
-                             + "no state to save (a job a restart interrupted ends FAILED; the next scan finishes its work).",
+                             + "no state to save (a job whose server died ends FAILED; the next scan finishes its work).",
                              nullable = true, type = "object")
                      Object saveState,
                      String outputData, long msElapsed, Instant createdAt, Instant completedAt,

@@ -5,7 +5,7 @@ import jakarta.servlet.ServletContextListener;
 import org.longbox.server.Services;
 
 /**
- * Background work: library watchers and scheduled scans start with the deployment; on undeploy
+ * Background work: job heartbeats, library watchers and scheduled scans start with the deployment; on undeploy
  * they stop and running jobs are cancelled (their finished batches stay), before the database closes.
  */
 public final class BackgroundWorkListener implements ServletContextListener {
@@ -13,6 +13,7 @@ public final class BackgroundWorkListener implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         if (Services.started(event.getServletContext())) {
             Services s = Services.from(event.getServletContext());
+            s.jobs().start();
             s.watcher().start();
             s.scheduler().start();
         }

@@ -19,8 +19,15 @@ public interface JobMapper {
 
     long count();
 
-    /** Rows changed: jobs a previous run left QUEUED or RUNNING (a crash or an undeploy). */
-    int failUnfinished(@Param("output") String output, @Param("at") long at);
+    /** Rows changed: this node's QUEUED and RUNNING jobs, marked alive at {@code at}. */
+    int heartbeat(@Param("nodeId") String nodeId, @Param("at") long at);
+
+    /**
+     * Rows changed: QUEUED or RUNNING jobs of other nodes (or of none) not marked alive since
+     * {@code aliveSince}, now FAILED with this output: their node stopped without finishing them.
+     */
+    int failAbandoned(@Param("nodeId") String nodeId, @Param("aliveSince") long aliveSince,
+                      @Param("output") String output, @Param("at") long at);
 
     /** Rows deleted: 0 when the job is gone or still unfinished. */
     int deleteFinished(@Param("id") String id);

@@ -13,4 +13,8 @@ public class JobRow {
     public long msElapsed;
     public long createdAt;
     public Long completedAt;
+    /** The deployment that runs the job (random per start). */
+    public String nodeId;
+    /** When that deployment last showed the job was alive. */
+    public Long heartbeatAt;
 }

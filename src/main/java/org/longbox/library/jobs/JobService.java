@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -21,14 +22,24 @@ import java.util.logging.Logger;
 /**
  * Runs background jobs on a few worker threads. Each job is a row in {@code jobs} (so
  * {@code /api/v1/jobs} lists past and present ones), its progress is kept in memory and written
- * to the row at most once a second, and it can be cancelled. Jobs a previous run left unfinished
- * are marked FAILED at start; the work they did is consistent (each batch commits on its own) and
- * the next scan completes it.
+ * to the row at most once a second, and it can be cancelled.
+ *
+ * <p>Several deployments (nodes) may share the database. Each job row names the node that runs it
+ * (a random id made at start), and every 15 s a node marks its unfinished jobs alive. A QUEUED or
+ * RUNNING job that no node has marked alive for a minute was left by a node that died (an undeploy
+ * cancels its jobs cleanly); any node marks it FAILED, at start and then every 15 s. So a starting
+ * node never fails the running scan of another node; the price is that after a crash and a quick
+ * restart the dead job still shows RUNNING for up to a minute and a quarter. The work such a job did
+ * is consistent (each batch commits on its own) and the next scan completes it.
  */
 public final class JobService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobService.class.getName());
     private static final long WRITE_EVERY_MS = 1000;
     private static final long EVENT_EVERY_MS = 250;
+    private static final long HEARTBEAT_EVERY_MS = 15_000;
+    /** Four missed heartbeats: long enough that a busy node is not taken for a dead one. */
+    private static final long ABANDONED_AFTER_MS = 60_000;
+    private static final String ABANDONED = "Interrupted: the server running it stopped before the job finished";
 
     /** A job's work; returns a short summary for the job's output. */
     public interface Task {
@@ -38,6 +49,8 @@ public final class JobService implements AutoCloseable {
     private final Database db;
     private final Events events;
     private final ExecutorService workers;
+    private final ScheduledExecutorService keeper;
+    private final String nodeId = UUID.randomUUID().toString();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, String> unfinishedByKey = new ConcurrentHashMap<>();
 
@@ -63,10 +76,33 @@ public final class JobService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        int stale = db.auto(s -> s.getMapper(JobMapper.class).failUnfinished(
-                "Interrupted: the server stopped before the job finished", System.currentTimeMillis()));
-        if (stale > 0) {
-            LOG.info("Marked " + stale + " job(s) left unfinished by the previous run as FAILED");
+        this.keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadPrefix + "-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        failAbandoned(System.currentTimeMillis());
+    }
+
+    /** Starts marking this node's jobs alive (and failing abandoned ones) every 15 s. */
+    public void start() {
+        keeper.scheduleWithFixedDelay(this::keepAlive, HEARTBEAT_EVERY_MS, HEARTBEAT_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void keepAlive() {
+        try {
+            long now = System.currentTimeMillis();
+            db.auto(s -> s.getMapper(JobMapper.class).heartbeat(nodeId, now));
+            failAbandoned(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mark this server's jobs alive", e);
+        }
+    }
+
+    private void failAbandoned(long now) {
+        int n = db.auto(s -> s.getMapper(JobMapper.class).failAbandoned(nodeId, now - ABANDONED_AFTER_MS, ABANDONED, now));
+        if (n > 0) {
+            LOG.info("Marked " + n + " job(s) that a stopped server left unfinished as FAILED");
         }
     }
 
@@ -88,6 +124,8 @@ public final class JobService implements AutoCloseable {
         row.status = JobStatus.QUEUED.name();
         row.libraryId = libraryId;
         row.createdAt = System.currentTimeMillis();
+        row.nodeId = nodeId;
+        row.heartbeatAt = row.createdAt;
         db.txVoid(s -> s.getMapper(JobMapper.class).insert(row));
         Running job = new Running(row);
         running.put(row.id, job);
@@ -182,6 +220,7 @@ public final class JobService implements AutoCloseable {
     }
 
     private void write(JobRow row) {
+        row.heartbeatAt = System.currentTimeMillis();
         db.auto(s -> s.getMapper(JobMapper.class).update(row));
     }
 
@@ -217,23 +256,28 @@ public final class JobService implements AutoCloseable {
         });
     }
 
-    /** Asks a queued or running job to stop; 404 for an unknown job, 400 for a finished one. */
+    /**
+     * Asks a queued or running job to stop; 404 for an unknown job, 400 for a finished one or one
+     * that another node runs (only that node can stop it).
+     */
     public JobRow cancel(String id) {
         Running r = running.get(id);
         if (r == null) {
             JobRow row = get(id);
+            if (!JobStatus.valueOf(row.status).finished()) {
+                throw ApiException.badRequest("The job runs on another server sharing this database; it can be cancelled only there");
+            }
             throw ApiException.badRequest("The job has finished already (" + row.status + ")");
         }
         r.context.cancelled = true;
         return r.row;
     }
 
-    /** Deletes a finished job's record; 400 while it runs. */
+    /** Deletes a finished job's record; 400 while it runs (here or on another node). */
     public void delete(String id) {
-        if (running.containsKey(id)) {
+        if (!JobStatus.valueOf(get(id).status).finished()) {
             throw ApiException.badRequest("The job is still running; cancel it first");
         }
-        get(id);
         db.auto(s -> s.getMapper(JobMapper.class).deleteFinished(id));
     }
 
@@ -249,6 +293,7 @@ public final class JobService implements AutoCloseable {
     /** Stops every job (undeploy): they end CANCELLED, their finished batches stay. */
     @Override
     public void close() {
+        keeper.shutdownNow();
         running.values().forEach(r -> r.context.cancelled = true);
         workers.shutdownNow();
         try {

@@ -1,6 +1,7 @@
 package org.longbox.library.scan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
 import org.longbox.server.database.Database;
@@ -8,21 +9,32 @@ import org.longbox.server.database.ServerConfigMapper;
 import org.longbox.server.errors.ApiException;
 import org.longbox.server.web.Json;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Stump's scheduled scans: every {@code interval_secs} every library but the excluded ones is
- * scanned. The schedule is kept in the database (one for all nodes); none is set by default.
+ * scanned. The schedule and the time of its last run are kept in the database (one for all nodes);
+ * none is set by default.
+ *
+ * <p>Rather than a timer armed with the interval (which every restart would postpone, and every node
+ * of a cluster would run), each node checks every {@code STUMP_SCHEDULER_CHECK_INTERVAL} seconds
+ * whether the last run is at least the interval old. The node that moves the stored time forward
+ * (a compare-and-set) queues the scans; the others see they lost and do nothing. Saving the schedule
+ * sets the time of the last run to now, so the first scheduled scans come one interval later.
  */
 public final class ScanScheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ScanScheduler.class.getName());
     private static final String KEY = "scan_schedule";
+    /** Epoch milliseconds of the last scheduled run, or of the moment the schedule was saved. */
+    private static final String LAST_RUN_KEY = "scan_schedule_last_run";
     /** The shortest interval accepted: scans of large libraries take minutes. */
     public static final int MIN_INTERVAL = 60;
 
@@ -34,13 +46,14 @@ public final class ScanScheduler implements AutoCloseable {
     private final Database db;
     private final LibraryService libraries;
     private final ScanService scans;
+    private final Duration checkEvery;
     private final ScheduledExecutorService timer;
-    private ScheduledFuture<?> next;
 
-    public ScanScheduler(Database db, LibraryService libraries, ScanService scans, String threadName) {
+    public ScanScheduler(Database db, LibraryService libraries, ScanService scans, Duration checkEvery, String threadName) {
         this.db = db;
         this.libraries = libraries;
         this.scans = scans;
+        this.checkEvery = checkEvery;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -49,7 +62,8 @@ public final class ScanScheduler implements AutoCloseable {
     }
 
     public void start() {
-        schedule(config());
+        long every = checkEvery.toMillis();
+        timer.scheduleWithFixedDelay(this::checkSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
     public Config config() {
@@ -70,46 +84,93 @@ public final class ScanScheduler implements AutoCloseable {
         if (c.intervalSecs() != null && c.intervalSecs() < MIN_INTERVAL) {
             throw ApiException.badRequest("interval_secs must be at least " + MIN_INTERVAL + " (or null for no scheduled scans)");
         }
-        Config clean = new Config(c.intervalSecs(), c.excludedLibraryIds() == null ? List.of() : List.copyOf(c.excludedLibraryIds()));
+        List<String> excluded = c.excludedLibraryIds() == null ? List.of() : c.excludedLibraryIds().stream().distinct().toList();
+        Set<String> known = libraries.all().stream().map(Library::id).collect(Collectors.toSet());
+        List<String> unknown = excluded.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("excluded_library_ids names no library: " + String.join(", ", unknown));
+        }
+        Config clean = new Config(c.intervalSecs(), excluded);
         String json;
         try {
             json = Json.MAPPER.writeValueAsString(clean);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        String now = Long.toString(System.currentTimeMillis());
         db.txVoid(s -> {
             ServerConfigMapper m = s.getMapper(ServerConfigMapper.class);
-            if (m.find(KEY) == null) {
-                m.insert(KEY, json);
-            } else {
-                m.update(KEY, json);
-            }
+            put(m, KEY, json);
+            put(m, LAST_RUN_KEY, now);
         });
-        schedule(clean);
         return clean;
     }
 
-    private synchronized void schedule(Config c) {
-        if (next != null) {
-            next.cancel(false);
-            next = null;
-        }
-        if (c.intervalSecs() != null) {
-            long every = c.intervalSecs();
-            next = timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.SECONDS);
+    private static void put(ServerConfigMapper m, String key, String value) {
+        if (m.update(key, value) == 0) {
+            m.insert(key, value);
         }
     }
 
-    private void runOnce() {
+    private void checkSafely() {
         try {
-            Config c = config();
-            for (Library l : libraries.all()) {
-                if (!c.excludedLibraryIds().contains(l.id())) {
-                    scans.scan(l, new LibraryScanner.Options(false));
-                }
-            }
+            runIfDue();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A scheduled scan could not be queued", e);
+            LOG.log(Level.WARNING, "Could not check or queue the scheduled scans", e);
+        }
+    }
+
+    /** Queues the scheduled scans when they are due and this node is the one that claims the run. */
+    private void runIfDue() {
+        Config c = config();
+        if (c.intervalSecs() == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        String last = db.auto(s -> s.getMapper(ServerConfigMapper.class).find(LAST_RUN_KEY));
+        Long lastRun = parseMillis(last);
+        if (lastRun == null) {
+            // A schedule stored without a last run (or with an unreadable one): count from now.
+            claimStart(last, now);
+            return;
+        }
+        if (now - lastRun < c.intervalSecs() * 1000L) {
+            return;
+        }
+        int claimed = db.auto(s -> s.getMapper(ServerConfigMapper.class).replace(LAST_RUN_KEY, last, Long.toString(now)));
+        if (claimed == 0) {
+            return; // another node ran it (or the schedule was saved again) in the meantime
+        }
+        int queued = 0;
+        for (Library l : libraries.all()) {
+            if (!c.excludedLibraryIds().contains(l.id())) {
+                scans.scan(l, new LibraryScanner.Options(false));
+                queued++;
+            }
+        }
+        LOG.info("Scheduled scan: queued " + queued + " librar" + (queued == 1 ? "y" : "ies"));
+    }
+
+    private void claimStart(String last, long now) {
+        try {
+            db.txVoid(s -> {
+                ServerConfigMapper m = s.getMapper(ServerConfigMapper.class);
+                if (last == null) {
+                    m.insert(LAST_RUN_KEY, Long.toString(now));
+                } else {
+                    m.replace(LAST_RUN_KEY, last, Long.toString(now));
+                }
+            });
+        } catch (PersistenceException e) {
+            LOG.log(Level.FINE, "Another node stored the start of the schedule first", e);
+        }
+    }
+
+    private static Long parseMillis(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

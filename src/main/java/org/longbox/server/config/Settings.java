@@ -24,7 +24,8 @@ public record Settings(
         List<String> allowedOrigins,
         int verbosity,
         long maxRequestBody,
-        int scannerConcurrency) {
+        int scannerConcurrency,
+        Duration schedulerCheckInterval) {
 
     public static final Setting<Path> CONFIG_DIR = Setting.path("STUMP_CONFIG_DIR", "config_dir", "~/.longbox",
             "Root for the embedded database, thumbnails and Stump.toml.");
@@ -62,10 +63,14 @@ public record Settings(
             "max_scanner_concurrency", Runtime.getRuntime().availableProcessors() * 2, 1, 256,
             "Books a scan reads at the same time (default: twice the processors).");
 
+    public static final Setting<Duration> SCHEDULER_CHECK_INTERVAL = Setting.seconds("STUMP_SCHEDULER_CHECK_INTERVAL",
+            "scheduler_check_interval", 30, 1,
+            "Seconds between checks whether the scheduled scans (/api/v1/jobs/scheduler-config) are due.");
+
     /** In documentation order. */
     public static final List<Setting<?>> ALL = List.of(CONFIG_DIR, DB_PATH, DB_URL, DB_USER, DB_PASSWORD, DB_JNDI_NAME,
             DB_POOL_SIZE, SESSION_TTL, SESSION_CLEANUP_INTERVAL, ACCESS_TOKEN_TTL, HASH_COST, ENABLE_SWAGGER_UI,
-            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY);
+            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL);
 
     /** The directory that holds the embedded database. */
     public Path derbyDirectory() {

@@ -12,4 +12,7 @@ public interface ServerConfigMapper {
 
     /** Rows changed: 0 when the name is not stored. */
     int update(@Param("name") String name, @Param("value") String value);
+
+    /** Rows changed: 0 when the stored value is no longer {@code expected} (another node changed it first). */
+    int replace(@Param("name") String name, @Param("expected") String expected, @Param("value") String value);
 }
