@@ -29,6 +29,10 @@ public interface JobMapper {
     int failAbandoned(@Param("nodeId") String nodeId, @Param("aliveSince") long aliveSince,
                       @Param("output") String output, @Param("at") long at);
 
+    /** Rows changed: this node's QUEUED and RUNNING jobs, now ended with this status and output. */
+    int endOwn(@Param("nodeId") String nodeId, @Param("status") String status, @Param("output") String output,
+               @Param("at") long at);
+
     /** Rows deleted: 0 when the job is gone or still unfinished. */
     int deleteFinished(@Param("id") String id);
 

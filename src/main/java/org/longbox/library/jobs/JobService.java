@@ -303,5 +303,13 @@ public final class JobService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A worker interrupted inside the database may not have recorded its end; this thread was
+        // not interrupted, so it can: nothing of this node is left RUNNING for the next start.
+        try {
+            db.auto(s -> s.getMapper(JobMapper.class).endOwn(nodeId, JobStatus.CANCELLED.name(),
+                    "Cancelled: the server stopped", System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the end of this node's jobs", e);
+        }
     }
 }
