@@ -5,14 +5,15 @@ import org.longbox.media.Book;
 import org.longbox.media.BookException;
 import org.longbox.media.BookFormat;
 import org.longbox.media.Dimensions;
+import org.longbox.media.ImageHeaders;
 import org.longbox.media.Images;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.PageData;
 
 /**
  * Every page of a book looked at once during the scan: its bytes read (so a damaged entry shows
- * now, not when a reader opens it), its true type sniffed and its size read from the header, never
- * decoding pixels. A page that is not an image, whose header cannot be read or that is larger
+ * now, not when a reader opens it), its true type sniffed and its size read from the header
+ * ({@link ImageHeaders}, or an ImageIO reader when that cannot tell), never decoding pixels. A page that is not an image, whose header cannot be read or that is larger
  * than the pixel limit makes the whole book an ERROR with the page named.
  *
  * <p>PDF pages (rendered on demand) and compressed RAR pages (each one a bsdtar run) are not read;
@@ -44,11 +45,13 @@ final class PageCheck {
                 continue;
             }
             PageData page = book.page(i);
-            Dimensions d;
-            try {
-                d = Images.probe(page.bytes());
-            } catch (BookException e) {
-                throw new BookException("Page " + i + " cannot be decoded: " + e.getMessage(), e);
+            Dimensions d = ImageHeaders.read(page.bytes()).orElse(null);
+            if (d == null) {
+                try {
+                    d = Images.probe(page.bytes());
+                } catch (BookException e) {
+                    throw new BookException("Page " + i + " cannot be decoded: " + e.getMessage(), e);
+                }
             }
             if (d.width() < 1 || d.height() < 1) {
                 throw new BookException("Page " + i + " has no pixels (" + d.width() + "x" + d.height() + ")");
