@@ -9,14 +9,12 @@ import org.longbox.library.SeriesService;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.Page;
 import org.longbox.server.PageRequest;
-import org.longbox.user.Viewer;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The OPDS 1.2 feeds, built from the same services as the REST API with the caller's view, so a
@@ -41,11 +39,7 @@ public final class Opds1Catalog {
         this.startedAt = startedAt;
     }
 
-    /** Who is asking: what they may see, whether they may download, and how links are written. */
-    public record Reader(Viewer viewer, boolean canDownload, OpdsUrls urls) {
-    }
-
-    public Atom.Feed root(Reader r) {
+    public Atom.Feed root(OpdsReader r) {
         OpdsUrls u = r.urls();
         Instant updated = libraries.list(r.viewer(), PageRequest.of(1, 1000, false, null, null)).items().stream()
                 .map(l -> Instant.ofEpochMilli(l.updatedAt())).max(Comparator.naturalOrder()).orElse(startedAt);
@@ -62,7 +56,7 @@ public final class Opds1Catalog {
         return new Atom.Feed("urn:longbox:opds:catalog", "Longbox", updated, links, entries, null);
     }
 
-    public Atom.Feed libraries(Reader r, int page) {
+    public Atom.Feed libraries(OpdsReader r, int page) {
         Page<Library> p = libraries.list(r.viewer(), request(page));
         List<Atom.Entry> entries = p.items().stream().map(l -> new Atom.Entry("urn:uuid:" + l.id(), l.name(),
                 Instant.ofEpochMilli(l.updatedAt()), List.of(), l.description(), null, null,
@@ -70,38 +64,38 @@ public final class Opds1Catalog {
         return feed("urn:longbox:opds:libraries", "Libraries", "/libraries", Map.of(), Atom.NAVIGATION, p, entries, r);
     }
 
-    public Atom.Feed librarySeries(Reader r, String libraryId, int page) {
+    public Atom.Feed librarySeries(OpdsReader r, String libraryId, int page) {
         Library library = libraries.get(r.viewer(), libraryId);
         Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(libraryId, null, null, null, null, false), request(page));
         return feed("urn:uuid:" + libraryId, library.name(), "/libraries/" + libraryId, Map.of(), Atom.NAVIGATION, p,
                 seriesEntries(p, r), r);
     }
 
-    public Atom.Feed allSeries(Reader r, String search, int page) {
+    public Atom.Feed allSeries(OpdsReader r, String search, int page) {
         Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, search, null, null, false), request(page));
         return feed("urn:longbox:opds:series", search == null ? "All series" : "Series matching " + search, "/series",
                 OpdsUrls.query("search", search), Atom.NAVIGATION, p, seriesEntries(p, r), r);
     }
 
-    public Atom.Feed latestSeries(Reader r, int page) {
+    public Atom.Feed latestSeries(OpdsReader r, int page) {
         Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, "created_at", "desc", false), request(page));
         return feed("urn:longbox:opds:series-latest", "Latest series", "/series/latest", Map.of(), Atom.NAVIGATION, p,
                 seriesEntries(p, r), r);
     }
 
-    public Atom.Feed seriesBooks(Reader r, String seriesId, int page) {
+    public Atom.Feed seriesBooks(OpdsReader r, String seriesId, int page) {
         SeriesRow s = series.find(r.viewer(), seriesId);
         Page<MediaRow> p = media.list(r.viewer(), MediaService.Filter.none().withSeries(seriesId), request(page));
         return feed("urn:uuid:" + seriesId, s.name, "/series/" + seriesId, Map.of(), Atom.ACQUISITION, p, bookEntries(p.items(), r), r);
     }
 
-    public Atom.Feed latestBooks(Reader r, int page) {
+    public Atom.Feed latestBooks(OpdsReader r, int page) {
         Page<MediaRow> p = media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page));
         return feed("urn:longbox:opds:books-latest", "Latest books", "/books/latest", Map.of(), Atom.ACQUISITION, p,
                 bookEntries(p.items(), r), r);
     }
 
-    public Atom.Feed keepReading(Reader r, int page) {
+    public Atom.Feed keepReading(OpdsReader r, int page) {
         Page<MediaRow> p = media.keepReading(r.viewer(), request(page));
         return feed("urn:longbox:opds:keep-reading", "Keep reading", "/keep-reading", Map.of(), Atom.ACQUISITION, p,
                 bookEntries(p.items(), r), r);
@@ -111,7 +105,7 @@ public final class Opds1Catalog {
      * Search over series names and titles and over books (titles, series names, authors): the
      * matching series first (as subsections), then the books, paged together.
      */
-    public Atom.Feed search(Reader r, String query, int page) {
+    public Atom.Feed search(OpdsReader r, String query, int page) {
         String q = query == null ? "" : query.trim();
         List<Atom.Entry> entries = new ArrayList<>();
         long total;
@@ -122,39 +116,40 @@ public final class Opds1Catalog {
             Page<SeriesRow> seriesPage = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), pr);
             long seriesTotal = seriesPage.total();
             entries.addAll(seriesEntries(seriesPage, r));
+            // the books start right after the last series: on this page they are a window over (at most) two of their own pages
             long booksOffset = Math.max(0, pr.offset() - seriesTotal);
+            int first = (int) (booksOffset / PAGE_SIZE);
+            int skip = (int) (booksOffset % PAGE_SIZE);
             int room = PAGE_SIZE - entries.size();
             MediaService.Filter books = new MediaService.Filter(null, null, null, null, q, null, null, null, null, null, null,
                     null, null, null, null);
-            long booksTotal = media.count(r.viewer(), books);
-            if (room > 0 && booksOffset < booksTotal) {
-                int first = (int) (booksOffset / PAGE_SIZE);
-                int skip = (int) (booksOffset % PAGE_SIZE);
-                List<MediaRow> found = new ArrayList<>(media.list(r.viewer(), books, PageRequest.of(first, PAGE_SIZE, true, null, null)).items());
-                if (skip > 0 || found.size() - skip < room) {
-                    found.addAll(media.list(r.viewer(), books, PageRequest.of(first + 1, PAGE_SIZE, true, null, null)).items());
-                }
-                entries.addAll(bookEntries(found.subList(Math.min(skip, found.size()), Math.min(found.size(), skip + room)), r));
+            Page<MediaRow> booksPage = media.list(r.viewer(), books, PageRequest.of(first, PAGE_SIZE, true, null, null));
+            List<MediaRow> found = new ArrayList<>(booksPage.items());
+            if (room > 0 && skip > 0 && found.size() == PAGE_SIZE) {
+                found.addAll(media.list(r.viewer(), books, PageRequest.of(first + 1, PAGE_SIZE, true, null, null)).items());
             }
-            total = seriesTotal + booksTotal;
+            if (room > 0 && skip < found.size()) {
+                entries.addAll(bookEntries(found.subList(skip, Math.min(found.size(), skip + room)), r));
+            }
+            total = seriesTotal + booksPage.total();
         }
         Page<Atom.Entry> p = new Page<>(entries, total, request(page), null);
         return feed("urn:longbox:opds:search", "Search: " + q, "/search/feed", OpdsUrls.query("query", q), Atom.ACQUISITION, p,
                 entries, r);
     }
 
-    private List<Atom.Entry> seriesEntries(Page<SeriesRow> p, Reader r) {
+    private List<Atom.Entry> seriesEntries(Page<SeriesRow> p, OpdsReader r) {
         return p.items().stream().map(s -> new Atom.Entry("urn:uuid:" + s.id, s.metaTitle != null ? s.metaTitle : s.name,
                 Instant.ofEpochMilli(s.updatedAt), List.of(), s.description, null, null,
                 List.of(Atom.Link.of("subsection", r.urls().to("/series/" + s.id), Atom.ACQUISITION)))).toList();
     }
 
-    private List<Atom.Entry> bookEntries(List<MediaRow> books, Reader r) {
+    private List<Atom.Entry> bookEntries(List<MediaRow> books, OpdsReader r) {
         Map<String, ProgressService.Progress> p = progress.forMedia(r.viewer().userId(), books.stream().map(m -> m.id).toList());
         return books.stream().map(m -> book(m, p.get(m.id), r)).toList();
     }
 
-    private Atom.Entry book(MediaRow m, ProgressService.Progress p, Reader r) {
+    private Atom.Entry book(MediaRow m, ProgressService.Progress p, OpdsReader r) {
         OpdsUrls u = r.urls();
         List<Atom.Link> links = new ArrayList<>();
         if (r.canDownload()) {
@@ -183,27 +178,22 @@ public final class Opds1Catalog {
     }
 
     private <T> Atom.Feed feed(String id, String title, String path, Map<String, ?> query, String kind, Page<T> p,
-                               List<Atom.Entry> entries, Reader r) {
+                               List<Atom.Entry> entries, OpdsReader r) {
         OpdsUrls u = r.urls();
         int page = p.request().pageIndex();
         long lastPage = Math.max(0, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE - 1);
-        Function<Integer, String> at = n -> {
-            Map<String, Object> q = new java.util.LinkedHashMap<>(query);
-            q.put("page", n);
-            return u.to(path, q);
-        };
         List<Atom.Link> links = new ArrayList<>();
-        links.add(Atom.Link.of("self", at.apply(page), kind));
+        links.add(Atom.Link.of("self", u.page(path, query, page), kind));
         links.add(Atom.Link.of("start", u.to("/catalog"), Atom.NAVIGATION));
         links.add(Atom.Link.titled("search", u.to("/search"), Atom.OPENSEARCH, "Search"));
-        links.add(Atom.Link.of("first", at.apply(0), kind));
+        links.add(Atom.Link.of("first", u.page(path, query, 0), kind));
         if (page > 0) {
-            links.add(Atom.Link.of("previous", at.apply((int) Math.min(page - 1, lastPage)), kind));
+            links.add(Atom.Link.of("previous", u.page(path, query, Math.min(page - 1, lastPage)), kind));
         }
         if (page < lastPage) {
-            links.add(Atom.Link.of("next", at.apply(page + 1), kind));
+            links.add(Atom.Link.of("next", u.page(path, query, page + 1), kind));
         }
-        links.add(Atom.Link.of("last", at.apply((int) lastPage), kind));
+        links.add(Atom.Link.of("last", u.page(path, query, lastPage), kind));
         Instant updated = entries.stream().map(Atom.Entry::updated).max(Comparator.naturalOrder()).orElse(startedAt);
         return new Atom.Feed(id, title, updated, links, entries,
                 new Atom.Paging(p.total(), PAGE_SIZE, (long) page * PAGE_SIZE + 1));

@@ -8,9 +8,7 @@ import org.longbox.library.SeriesRow;
 import org.longbox.library.SeriesService;
 import org.longbox.server.Page;
 import org.longbox.server.PageRequest;
-import org.longbox.user.Viewer;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +33,7 @@ public final class Opds2Catalog {
         this.media = media;
     }
 
-    public record Reader(Viewer viewer, boolean canDownload, OpdsUrls urls) {
-    }
-
-    public Opds2.Feed root(Reader r) {
+    public Opds2.Feed root(OpdsReader r) {
         OpdsUrls u = r.urls();
         List<Opds2.Link> navigation = List.of(
                 Opds2.Link.nav(u.to("/libraries"), "Libraries", Opds2.FEED),
@@ -66,19 +61,19 @@ public final class Opds2Catalog {
                 groups.isEmpty() ? null : groups);
     }
 
-    public Opds2.Feed libraries(Reader r, int page) {
+    public Opds2.Feed libraries(OpdsReader r, int page) {
         Page<Library> p = libraries.list(r.viewer(), request(page));
         return navigationFeed("Libraries", "/libraries", Map.of(), p,
                 l -> Opds2.Link.nav(r.urls().to("/libraries/" + l.id()), l.name(), Opds2.FEED), r);
     }
 
-    public Opds2.Feed librarySeries(Reader r, String id, int page) {
+    public Opds2.Feed librarySeries(OpdsReader r, String id, int page) {
         Library library = libraries.get(r.viewer(), id);
         Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(id, null, null, null, null, false), request(page));
         return navigationFeed(library.name(), "/libraries/" + id, Map.of(), p, s -> seriesLink(s, r), r);
     }
 
-    public Opds2.Feed libraryBooks(Reader r, String id, boolean latest, int page) {
+    public Opds2.Feed libraryBooks(OpdsReader r, String id, boolean latest, int page) {
         Library library = libraries.get(r.viewer(), id);
         MediaService.Filter f = MediaService.Filter.none().withLibrary(id);
         return publicationFeed(library.name() + (latest ? ": latest books" : ": books"),
@@ -86,18 +81,18 @@ public final class Opds2Catalog {
                 media.list(r.viewer(), latest ? f.orderedBy("created_at", "desc") : f, request(page)), r);
     }
 
-    public Opds2.Feed allSeries(Reader r, int page) {
+    public Opds2.Feed allSeries(OpdsReader r, int page) {
         Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, null, null, false), request(page));
         return navigationFeed("All series", "/series", Map.of(), p, s -> seriesLink(s, r), r);
     }
 
-    public Opds2.Feed seriesBooks(Reader r, String id, int page) {
+    public Opds2.Feed seriesBooks(OpdsReader r, String id, int page) {
         SeriesRow s = series.find(r.viewer(), id);
         return publicationFeed(s.name, "/series/" + id, Map.of(),
                 media.list(r.viewer(), MediaService.Filter.none().withSeries(id), request(page)), r);
     }
 
-    public Opds2.Feed books(Reader r, String which, int page) {
+    public Opds2.Feed books(OpdsReader r, String which, int page) {
         return switch (which) {
             case "latest" -> publicationFeed("Latest books", "/books/latest", Map.of(),
                     media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page)), r);
@@ -113,7 +108,7 @@ public final class Opds2Catalog {
      * of each (a group with nothing on that page is left out), and the feed's paging links run to
      * the last page of the longer group.
      */
-    public Opds2.Feed search(Reader r, String query, int page) {
+    public Opds2.Feed search(OpdsReader r, String query, int page) {
         String q = query == null ? "" : query.trim();
         List<Opds2.Group> groups = new ArrayList<>();
         long last = 1;
@@ -138,26 +133,25 @@ public final class Opds2Catalog {
     }
 
     /** One book as an OPDS publication, with its pages as a reading order when they are images. */
-    public Opds2.Publication publication(Reader r, MediaRow m) {
-        Opds2.Publication p = Opds2Publications.of(m, r, true);
-        return p;
+    public Opds2.Publication publication(OpdsReader r, MediaRow m) {
+        return Opds2Publications.of(m, r, true);
     }
 
-    List<Opds2.Publication> publications(List<MediaRow> books, Reader r) {
+    List<Opds2.Publication> publications(List<MediaRow> books, OpdsReader r) {
         return books.stream().map(m -> Opds2Publications.of(m, r, false)).toList();
     }
 
-    private Opds2.Link seriesLink(SeriesRow s, Reader r) {
+    private Opds2.Link seriesLink(SeriesRow s, OpdsReader r) {
         return Opds2.Link.nav(r.urls().to("/series/" + s.id), s.metaTitle != null ? s.metaTitle : s.name, Opds2.FEED);
     }
 
     private <T> Opds2.Feed navigationFeed(String title, String path, Map<String, ?> query, Page<T> p,
-                                          Function<T, Opds2.Link> link, Reader r) {
+                                          Function<T, Opds2.Link> link, OpdsReader r) {
         List<Opds2.Link> nav = p.items().stream().map(link).toList();
         return new Opds2.Feed(metadata(title, p), pagingLinks(path, query, p, r), nav.isEmpty() ? nothing(r.urls()) : nav, null, null);
     }
 
-    private Opds2.Feed publicationFeed(String title, String path, Map<String, ?> query, Page<MediaRow> p, Reader r) {
+    private Opds2.Feed publicationFeed(String title, String path, Map<String, ?> query, Page<MediaRow> p, OpdsReader r) {
         List<Opds2.Link> links = pagingLinks(path, query, p, r);
         if (p.items().isEmpty()) {
             return new Opds2.Feed(metadata(title, p), links, nothing(r.urls()), null, null);
@@ -174,26 +168,21 @@ public final class Opds2Catalog {
         return new Opds2.Metadata(title, (int) Math.min(Integer.MAX_VALUE, p.total()), PAGE_SIZE, p.request().currentPage(), null);
     }
 
-    private <T> List<Opds2.Link> pagingLinks(String path, Map<String, ?> query, Page<T> p, Reader r) {
+    private <T> List<Opds2.Link> pagingLinks(String path, Map<String, ?> query, Page<T> p, OpdsReader r) {
         return pagingLinks(path, query, p.request().currentPage(), lastPage(p.total()), r);
     }
 
-    private List<Opds2.Link> pagingLinks(String path, Map<String, ?> query, int page, long last, Reader r) {
+    private List<Opds2.Link> pagingLinks(String path, Map<String, ?> query, int page, long last, OpdsReader r) {
         OpdsUrls u = r.urls();
-        Function<Long, String> at = n -> {
-            Map<String, Object> q = new java.util.LinkedHashMap<>(query);
-            q.put("page", n);
-            return u.to(path, q);
-        };
-        List<Opds2.Link> links = feedLinks(u, at.apply((long) page));
-        links.add(Opds2.Link.of("first", at.apply(1L), Opds2.FEED));
+        List<Opds2.Link> links = feedLinks(u, u.page(path, query, page));
+        links.add(Opds2.Link.of("first", u.page(path, query, 1), Opds2.FEED));
         if (page > 1) {
-            links.add(Opds2.Link.of("previous", at.apply(Math.min(page - 1, last)), Opds2.FEED));
+            links.add(Opds2.Link.of("previous", u.page(path, query, Math.min(page - 1, last)), Opds2.FEED));
         }
         if (page < last) {
-            links.add(Opds2.Link.of("next", at.apply((long) page + 1), Opds2.FEED));
+            links.add(Opds2.Link.of("next", u.page(path, query, page + 1), Opds2.FEED));
         }
-        links.add(Opds2.Link.of("last", at.apply(last), Opds2.FEED));
+        links.add(Opds2.Link.of("last", u.page(path, query, last), Opds2.FEED));
         return links;
     }
 
@@ -213,9 +202,5 @@ public final class Opds2Catalog {
 
     static PageRequest request(int page) {
         return PageRequest.of(Math.max(1, page), PAGE_SIZE, false, null, null);
-    }
-
-    static Instant at(long millis) {
-        return Instant.ofEpochMilli(millis);
     }
 }

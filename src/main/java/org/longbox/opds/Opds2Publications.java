@@ -13,7 +13,7 @@ final class Opds2Publications {
     }
 
     /** @param withReadingOrder list every page (the single publication document only; feeds stay small) */
-    static Opds2.Publication of(MediaRow m, Opds2Catalog.Reader r, boolean withReadingOrder) {
+    static Opds2.Publication of(MediaRow m, OpdsReader r, boolean withReadingOrder) {
         OpdsUrls u = r.urls();
         String self = u.to("/books/" + m.id);
         List<Opds2.Contributor> authors = OpdsBooks.authors(m).stream().map(Opds2.Contributor::new).toList();

@@ -49,14 +49,16 @@ public final class OpdsUrls {
         return sb.toString();
     }
 
-    /** A link outside the catalog (e.g. the public OPDS 2 authentication document). */
-    public String absolute(String pathFromRoot) {
-        return url.absolute(pathFromRoot);
+    /** Page {@code page} of a paged list at {@code path}: its query, then {@code page}. */
+    String page(String path, Map<String, ?> query, long page) {
+        Map<String, Object> q = new LinkedHashMap<>(query);
+        q.put("page", page);
+        return to(path, q);
     }
 
     /** One path segment, percent-encoded (a file name with spaces or '#' stays one segment). */
     public static String segment(String s) {
-        return encode(s).replace("+", "%20");
+        return encode(s);
     }
 
     static Map<String, Object> query(Object... pairs) {

@@ -13,10 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.longbox.auth.Caller;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Permission;
-import org.longbox.user.Viewer;
 
 /**
  * OPDS 1.2 (Atom) catalog for reading apps: navigation and acquisition feeds, OpenSearch. Pages,
@@ -104,10 +101,9 @@ public final class OpdsV12Resource {
     @Path("search")
     @Produces(Atom.OPENSEARCH)
     @Operation(summary = "OpenSearch description")
-    public Response openSearch(@Context SecurityContext sc) {
-        OpdsUrls u = reader(sc).urls();
+    public Response openSearch() {
         String xml = AtomWriter.openSearch("Longbox", "Search series and books by title, series or author",
-                u.to("/search/feed") + "?query={searchTerms}");
+                OpdsUrls.of(request, "1.2").to("/search/feed") + "?query={searchTerms}");
         return Response.ok(xml).header("Content-Type", Atom.OPENSEARCH + ";charset=utf-8").build();
     }
 
@@ -123,9 +119,8 @@ public final class OpdsV12Resource {
         return atom(catalog.search(reader(sc), query, check(page)), Atom.ACQUISITION);
     }
 
-    private Opds1Catalog.Reader reader(SecurityContext sc) {
-        Caller caller = Caller.of(sc);
-        return new Opds1Catalog.Reader(Viewer.of(caller), caller.has(Permission.FILE_DOWNLOAD), OpdsUrls.of(request, "1.2"));
+    private OpdsReader reader(SecurityContext sc) {
+        return OpdsReader.of(sc, request, "1.2");
     }
 
     private static int check(int page) {

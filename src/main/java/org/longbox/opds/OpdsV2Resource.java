@@ -15,12 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.longbox.auth.Caller;
 import org.longbox.auth.Public;
 import org.longbox.library.MediaService;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Permission;
-import org.longbox.user.Viewer;
 
 /**
  * OPDS 2.0 (JSON) catalog: navigation, groups, publications, search and the public authentication
@@ -125,7 +122,7 @@ public final class OpdsV2Resource {
     @Produces(Opds2.PUBLICATION)
     @Operation(summary = "A book as an OPDS publication", description = "With its pages as a readingOrder when they are images.")
     public Response publication(@PathParam("id") String id, @Context SecurityContext sc) {
-        Opds2Catalog.Reader r = reader(sc);
+        OpdsReader r = reader(sc);
         return Response.ok(Opds2.write(catalog.publication(r, media.get(r.viewer(), id))))
                 .header("Content-Type", Opds2.PUBLICATION + ";charset=utf-8").build();
     }
@@ -155,9 +152,8 @@ public final class OpdsV2Resource {
                 .header("Content-Type", AuthenticationDocument.MEDIA_TYPE + ";charset=utf-8").build();
     }
 
-    private Opds2Catalog.Reader reader(SecurityContext sc) {
-        Caller caller = Caller.of(sc);
-        return new Opds2Catalog.Reader(Viewer.of(caller), caller.has(Permission.FILE_DOWNLOAD), OpdsUrls.of(request, "2.0"));
+    private OpdsReader reader(SecurityContext sc) {
+        return OpdsReader.of(sc, request, "2.0");
     }
 
     private static int check(int page) {
