@@ -16,22 +16,23 @@ public final class AuthChallenge {
     private AuthChallenge() {
     }
 
-    public static void addHeaders(HttpServletRequest request, BiConsumer<String, String> header) {
+    /**
+     * Adds the headers; returns the authentication document when the 401 should carry it as its
+     * body (under /opds/v2.0), else null.
+     */
+    public static AuthenticationDocument addHeaders(HttpServletRequest request, BiConsumer<String, String> header) {
         header.accept("Set-Cookie", SessionCookie.clear(request));
         String version = RequestPaths.opdsVersion(RequestPaths.full(request));
         if (version == null) {
-            return;
+            return null;
         }
         header.accept("WWW-Authenticate", "Basic realm=\"Longbox OPDS v" + version + "\", charset=\"UTF-8\"");
-        if (version.equals("2.0")) {
-            header.accept("Link", "<" + PublicUrl.of(request).absolute(AuthenticationDocument.PATH) + ">; rel=\""
-                    + AuthenticationDocument.REL + "\"; type=\"" + AuthenticationDocument.MEDIA_TYPE + "\"");
+        if (!version.equals("2.0")) {
+            return null;
         }
-    }
-
-    /** The authentication document when a 401 under /opds/v2.0 should carry it, else null. */
-    public static AuthenticationDocument opdsDocument(HttpServletRequest request) {
-        return "2.0".equals(RequestPaths.opdsVersion(RequestPaths.full(request)))
-                ? AuthenticationDocument.of(PublicUrl.of(request)) : null;
+        PublicUrl url = PublicUrl.of(request);
+        header.accept("Link", "<" + url.absolute(AuthenticationDocument.PATH) + ">; rel=\""
+                + AuthenticationDocument.REL + "\"; type=\"" + AuthenticationDocument.MEDIA_TYPE + "\"");
+        return AuthenticationDocument.of(url);
     }
 }

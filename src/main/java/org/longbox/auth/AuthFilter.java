@@ -51,8 +51,7 @@ public final class AuthFilter implements Filter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
         if (e.status() == 401) {
-            AuthChallenge.addHeaders(request, response::addHeader);
-            var document = AuthChallenge.opdsDocument(request);
+            var document = AuthChallenge.addHeaders(request, response::addHeader);
             if (document != null) {
                 response.setStatus(401);
                 response.setContentType(org.longbox.opds.AuthenticationDocument.MEDIA_TYPE);

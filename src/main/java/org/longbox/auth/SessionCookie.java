@@ -31,18 +31,19 @@ public final class SessionCookie {
     /** A Set-Cookie value that stores the token until {@code expiresAtMillis}. */
     public static String set(HttpServletRequest request, String token, long expiresAtMillis) {
         long maxAge = Math.max(0, (expiresAtMillis - System.currentTimeMillis()) / 1000);
-        return NAME + "=" + token + "; Path=" + path(request) + "; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
-                + (PublicUrl.isHttps(request) ? "; Secure" : "");
+        return cookie(request, token, "Max-Age=" + maxAge);
     }
 
     /** A Set-Cookie value that removes the cookie. */
     public static String clear(HttpServletRequest request) {
-        return NAME + "=; Path=" + path(request) + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax"
-                + (PublicUrl.isHttps(request) ? "; Secure" : "");
+        return cookie(request, "", "Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
     }
 
-    private static String path(HttpServletRequest request) {
-        String ctx = PublicUrl.of(request).prefix();
-        return ctx == null || ctx.isEmpty() ? "/" : ctx;
+    /** One {@link PublicUrl} per cookie: Basic on OPDS sends a cookie with every answer. */
+    private static String cookie(HttpServletRequest request, String value, String lifetime) {
+        PublicUrl url = PublicUrl.of(request);
+        boolean https = request.isSecure() || "https".equals(url.scheme());
+        return NAME + "=" + value + "; Path=" + (url.prefix().isEmpty() ? "/" : url.prefix()) + "; " + lifetime
+                + "; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "");
     }
 }

@@ -38,23 +38,19 @@ public final class SessionService {
         events.subscribe(this::forgetUser);
     }
 
-    public Duration ttl() {
-        return Duration.ofMillis(ttlMillis);
-    }
-
     /** A session newly stored; {@code token} goes in the cookie and is never stored. */
     public record NewSession(String id, String token, long expiresAt) {
     }
 
     /**
-     * A live session: its caller, its user's row, its expiry, and whether this lookup moved the
-     * expiry (then the cookie is sent again with the new lifetime).
+     * A live session: its caller (with the session's id), its user's row, its expiry, and whether
+     * this lookup moved the expiry (then the cookie is sent again with the new lifetime).
      */
-    public record Live(Caller caller, UserRow user, String sessionId, long expiresAt, boolean extended) {
+    public record Live(Caller caller, UserRow user, long expiresAt, boolean extended) {
     }
 
     /** What a lookup found, and when the database last confirmed it. */
-    private record Remembered(Caller caller, UserRow user, String sessionId, long expiresAt, long checkedAt) {
+    private record Remembered(Caller caller, UserRow user, long expiresAt, long checkedAt) {
     }
 
     /**
@@ -85,7 +81,7 @@ public final class SessionService {
             m.insert(row);
         });
         if (!dropped.isEmpty()) {
-            remembered.values().removeIf(r -> dropped.contains(r.sessionId()));
+            remembered.values().removeIf(r -> dropped.contains(r.caller().sessionId()));
         }
         return new NewSession(row.id, token, row.expiresAt);
     }
@@ -110,13 +106,13 @@ public final class SessionService {
         }
         long wanted = now + ttlMillis;
         if (wanted - r.expiresAt() >= refreshStep) {
-            String id = r.sessionId();
+            String id = r.caller().sessionId();
             db.auto(s -> s.getMapper(SessionMapper.class).extend(id, wanted));
-            r = new Remembered(r.caller(), r.user(), id, wanted, r.checkedAt());
+            r = new Remembered(r.caller(), r.user(), wanted, r.checkedAt());
             remembered.put(hash, r);
-            return new Live(r.caller(), r.user(), id, wanted, true);
+            return new Live(r.caller(), r.user(), wanted, true);
         }
-        return new Live(r.caller(), r.user(), r.sessionId(), r.expiresAt(), false);
+        return new Live(r.caller(), r.user(), r.expiresAt(), false);
     }
 
     private Remembered lookUp(String hash, long now) {
@@ -129,7 +125,7 @@ public final class SessionService {
             remembered.clear();
         }
         Caller caller = Caller.forUser(row.user.toUser(), Caller.AuthMethod.SESSION, row.id);
-        Remembered r = new Remembered(caller, row.user, row.id, row.expiresAt, now);
+        Remembered r = new Remembered(caller, row.user, row.expiresAt, now);
         remembered.put(hash, r);
         return r;
     }

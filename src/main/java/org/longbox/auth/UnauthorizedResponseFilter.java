@@ -20,8 +20,7 @@ public final class UnauthorizedResponseFilter implements ContainerResponseFilter
         if (response.getStatus() != 401) {
             return;
         }
-        AuthChallenge.addHeaders(servletRequest, response.getHeaders()::add);
-        AuthenticationDocument document = AuthChallenge.opdsDocument(servletRequest);
+        AuthenticationDocument document = AuthChallenge.addHeaders(servletRequest, response.getHeaders()::add);
         if (document != null) {
             response.setEntity(document, new Annotation[0], MediaType.valueOf(AuthenticationDocument.MEDIA_TYPE));
         }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.longbox.server.errors.ErrorBody;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ public final class FileResponder {
                 }
                 if (start >= size || start > end) {
                     return Response.status(416).header("Content-Range", "bytes */" + size).header("Accept-Ranges", "bytes")
-                            .type("application/json").entity("{\"status\":416,\"message\":\"Range not satisfiable\"}").build();
+                            .type("application/json").entity(new ErrorBody(416, "Range not satisfiable")).build();
                 }
                 partial = true;
             }

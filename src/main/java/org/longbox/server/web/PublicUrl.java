@@ -43,11 +43,6 @@ public record PublicUrl(String scheme, String host, String prefix) {
         return new PublicUrl(scheme, host, prefix);
     }
 
-    /** True when the client reached us over https, directly or through a proxy that says so. */
-    public static boolean isHttps(HttpServletRequest r) {
-        return r.isSecure() || "https".equals(of(r).scheme());
-    }
-
     /** {@code pathFromRoot} (starting with "/") as a path-absolute reference: prefix + path. */
     public String path(String pathFromRoot) {
         return prefix + pathFromRoot;

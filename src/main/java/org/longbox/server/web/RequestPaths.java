@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * use this full path, never the servlet-relative one (Stump's issue #346).
  */
 public final class RequestPaths {
-    /** {@code /opds/<api key>/<version>/...}: the key segment and the rest. */
     /** Every keyed OPDS path starts so; checked before the pattern, which most requests never need. */
     private static final String KEYED_PREFIX = "/opds/stump_";
+    /** {@code /opds/<api key>/<version>/...}: the key segment and the rest. */
     private static final Pattern KEYED_OPDS = Pattern.compile("^/opds/(stump_[^/]+)(/(?:v1\\.2|v2\\.0)(?:/.*)?)$");
     private static final Pattern OPDS2 = Pattern.compile("^/opds/(?:[^/]+/)?v2\\.0(?:/.*)?$");
 
