@@ -17,6 +17,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -160,7 +161,7 @@ public final class LibraryService {
             boolean empty = after.isEmpty();
             after.addAll(series.idsInLibrary(id));
             List<String> removed = new ArrayList<>(before);
-            removed.removeAll(after);
+            removed.removeAll(new HashSet<>(after)); // a set: a list would make this quadratic
             return new Cleaned(deletedMedia, deletedSeries, empty, removed);
         });
         version.bump();

@@ -24,8 +24,7 @@ public interface MediaMapper {
     /** The book whoever may see it; null when there is none. */
     MediaRow findById(@Param("id") String id);
 
-    /** Books matching the query, one page of them; empty when none. */
-    /** The ids of one page of the list, in its order. */
+    /** The ids of one page of the list, in its order; empty when none. */
     List<String> listIds(@Param("q") MediaQuery query);
 
     /** These books, in no particular order. */

@@ -21,12 +21,23 @@ public final class MediaService {
             Map.entry("pages", "m.pages"), Map.entry("series_id", "m.series_id"), Map.entry("created_at", "m.created_at"),
             Map.entry("modified_at", "m.file_modified_at"), Map.entry("number", "m.number"));
 
+    /** Longer lists are paged by the database each time: holding them would cost more than it saves. */
+    private static final int MAX_LIST = 20_000;
+    private static final long LISTS_KEPT_NANOS = 2_000_000_000L;
+    /** Ids held in all, before starting afresh. */
+    private static final int MAX_IDS_HELD = 500_000;
+
     private final Database db;
-    private final IdLists lists;
+    /**
+     * The whole ordered list of ids of a book list, so that any page of it (reading apps walk long
+     * series page by page, and ask for the last page early) and its total cost no pass over the list.
+     * Lists that depend on reading progress are never kept: progress does not move the version.
+     */
+    private final ContentCache<Object, List<String>> lists;
 
     public MediaService(Database db, ContentVersion version) {
         this.db = db;
-        this.lists = new IdLists(version);
+        this.lists = new ContentCache<>(version, LISTS_KEPT_NANOS, MAX_IDS_HELD, List::size);
     }
 
     /** The filters a media list accepts (all optional). */
@@ -83,7 +94,7 @@ public final class MediaService {
 
     /** Every id of the list in order, or null when it is too long to keep. */
     private static List<String> allIds(MediaMapper m, MediaQuery q) {
-        if (m.count(q) > IdLists.MAX_LIST) {
+        if (m.count(q) > MAX_LIST) {
             return null;
         }
         q.offset = 0;

@@ -1,13 +1,10 @@
 package org.longbox.library;
 
 import org.longbox.media.PageData;
-import org.longbox.server.errors.ApiException;
 import org.longbox.user.Viewer;
 
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The short way to a page. Reading apps fetch pages far more often than anything else, and the
@@ -28,13 +25,12 @@ public final class PageStore {
 
     private final MediaService media;
     private final BookFiles files;
-    private final ContentVersion version;
-    private final Map<Key, Seen> seen = new ConcurrentHashMap<>();
+    private final ContentCache<Key, MediaRow> visible;
 
     public PageStore(MediaService media, BookFiles files, ContentVersion version) {
         this.media = media;
         this.files = files;
-        this.version = version;
+        this.visible = new ContentCache<>(version, VISIBLE_FOR_NANOS, MAX_ENTRIES, row -> 1);
     }
 
     /** A page as served: the same bytes and validators as the ordinary path. */
@@ -42,9 +38,6 @@ public final class PageStore {
     }
 
     private record Key(Viewer viewer, String mediaId) {
-    }
-
-    private record Seen(MediaRow row, long version, long until) {
     }
 
     /**
@@ -74,25 +67,8 @@ public final class PageStore {
         return new Date(lastModified(m));
     }
 
+    /** The book when the viewer may see it; null otherwise (the ordinary path then answers 404). */
     private MediaRow visible(Viewer viewer, String mediaId) {
-        long now = System.nanoTime();
-        Key key = new Key(viewer, mediaId);
-        long current = version.current();
-        Seen s = seen.get(key);
-        if (s != null && s.version == current && now - s.until < 0) {
-            return s.row;
-        }
-        MediaRow row;
-        try {
-            row = media.get(viewer, mediaId);
-        } catch (ApiException e) {
-            seen.remove(key);
-            return null;
-        }
-        if (seen.size() >= MAX_ENTRIES) {
-            seen.clear();
-        }
-        seen.put(key, new Seen(row, current, now + VISIBLE_FOR_NANOS));
-        return row;
+        return visible.get(new Key(viewer, mediaId), () -> media.find(viewer, mediaId).orElse(null));
     }
 }

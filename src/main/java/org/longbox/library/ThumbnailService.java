@@ -1,5 +1,6 @@
 package org.longbox.library;
 
+import org.longbox.library.jobs.JobContext;
 import org.longbox.media.Book;
 import org.longbox.media.BookException;
 import org.longbox.media.Books;
@@ -9,12 +10,16 @@ import org.longbox.media.Images;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.PageData;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,7 +53,7 @@ public final class ThumbnailService implements LibraryListener {
     /** The stored thumbnail of a book, if any. */
     public Optional<Stored> find(String mediaId) {
         for (ImageFormat f : ImageFormat.values()) {
-            Path p = dir.resolve(mediaId + "." + extension(f));
+            Path p = path(mediaId, f);
             if (Files.isRegularFile(p)) {
                 return Optional.of(new Stored(p, f.mediaType()));
             }
@@ -75,7 +80,7 @@ public final class ThumbnailService implements LibraryListener {
         float quality = c.quality() == null ? 0.8f : Math.max(0.01f, c.quality() / 100f);
         byte[] bytes = Images.scale(source.bytes(), box[0], box[1], format, quality, limits);
         Files.createDirectories(dir);
-        Path target = dir.resolve(mediaId + "." + extension(format));
+        Path target = path(mediaId, format);
         Path tmp = Files.createTempFile(dir, mediaId, ".part");
         try {
             Files.write(tmp, bytes);
@@ -89,7 +94,7 @@ public final class ThumbnailService implements LibraryListener {
         }
         for (ImageFormat other : ImageFormat.values()) {
             if (other != format) {
-                Files.deleteIfExists(dir.resolve(mediaId + "." + extension(other)));
+                Files.deleteIfExists(path(mediaId, other));
             }
         }
         return new Stored(target, format.mediaType());
@@ -110,8 +115,7 @@ public final class ThumbnailService implements LibraryListener {
      * Makes thumbnails for many books (a job): those without one, or every one when {@code force}.
      * A book that cannot be read is skipped. Returns how many were made.
      */
-    public int makeAll(java.util.List<MediaRow> books, ThumbnailConfig config, boolean force,
-                       org.longbox.library.jobs.JobContext ctx) {
+    public int makeAll(List<MediaRow> books, ThumbnailConfig config, boolean force, JobContext ctx) {
         ctx.total(books.size());
         int made = 0;
         for (MediaRow m : books) {
@@ -147,7 +151,7 @@ public final class ThumbnailService implements LibraryListener {
         for (String id : ids) {
             for (ImageFormat f : ImageFormat.values()) {
                 try {
-                    if (Files.deleteIfExists(dir.resolve(id + "." + extension(f)))) {
+                    if (Files.deleteIfExists(path(id, f))) {
                         deleted++;
                     }
                 } catch (IOException e) {
@@ -165,12 +169,12 @@ public final class ThumbnailService implements LibraryListener {
 
     /** A plain 2:3 grey page, for books that have no image of their own. */
     private static PageData placeholder() {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(DEFAULT_BOX[0], DEFAULT_BOX[1],
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setColor(new java.awt.Color(0x5a, 0x62, 0x70));
+        BufferedImage img = new BufferedImage(DEFAULT_BOX[0], DEFAULT_BOX[1],
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0x5a, 0x62, 0x70));
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(new java.awt.Color(0x8a, 0x93, 0xa3));
+        g.setColor(new Color(0x8a, 0x93, 0xa3));
         g.fillRect(40, 80, img.getWidth() - 80, 24);
         g.fillRect(40, 124, img.getWidth() - 140, 24);
         g.dispose();
@@ -198,11 +202,8 @@ public final class ThumbnailService implements LibraryListener {
         return new int[]{(int) r.width(), (int) r.height()};
     }
 
-    private static String extension(ImageFormat f) {
-        return switch (f) {
-            case PNG -> "png";
-            case WEBP -> "webp";
-            default -> "jpeg";
-        };
+    /** Where the thumbnail of a book, series or library in this format is stored. */
+    private Path path(String id, ImageFormat format) {
+        return dir.resolve(id + "." + format.extension());
     }
 }

@@ -26,11 +26,6 @@ public final class JobContext {
         onProgress.run();
     }
 
-    public void addTotal(int n) {
-        total.addAndGet(n);
-        onProgress.run();
-    }
-
     /** One more task done. Thread-safe: workers of the same job may call it concurrently. */
     public void advance() {
         completed.incrementAndGet();

@@ -13,8 +13,9 @@ import org.longbox.media.PageData;
 /**
  * Every page of a book looked at once during the scan: its bytes read (so a damaged entry shows
  * now, not when a reader opens it), its true type sniffed and its size read from the header
- * ({@link ImageHeaders}, or an ImageIO reader when that cannot tell), never decoding pixels. A page that is not an image, whose header cannot be read or that is larger
- * than the pixel limit makes the whole book an ERROR with the page named.
+ * ({@link ImageHeaders}, or an ImageIO reader when that cannot tell), never decoding pixels. A page
+ * that is not an image, whose header cannot be read or that is larger than the pixel limit makes
+ * the whole book an ERROR with the page named.
  *
  * <p>PDF pages (rendered on demand) and compressed RAR pages (each one a bsdtar run) are not read;
  * their type is unknown ({@link PageTypes#UNKNOWN}) and no dimensions are kept for the book.
@@ -56,7 +57,7 @@ final class PageCheck {
             if (d.width() < 1 || d.height() < 1) {
                 throw new BookException("Page " + i + " has no pixels (" + d.width() + "x" + d.height() + ")");
             }
-            if ((long) d.width() * d.height() > limits.maxImagePixels()) {
+            if (d.pixels() > limits.maxImagePixels()) {
                 throw new BookException("Page " + i + " is " + d.width() + "x" + d.height()
                         + " pixels, over the limit of " + limits.maxImagePixels() + " pixels");
             }
