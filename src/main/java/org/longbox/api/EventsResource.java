@@ -40,21 +40,21 @@ public final class EventsResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         AtomicReference<Runnable> unsubscribe = new AtomicReference<>();
+        Runnable stop = () -> {
+            Runnable u = unsubscribe.get();
+            if (u != null) {
+                u.run();
+            }
+        };
         unsubscribe.set(events.subscribe(event -> {
             if (sink.isClosed()) {
-                Runnable u = unsubscribe.get();
-                if (u != null) {
-                    u.run();
-                }
+                stop.run();
                 return;
             }
             try {
                 sink.send(sse.newEventBuilder().data(Json.MAPPER.writeValueAsString(event)).build())
                         .exceptionally(e -> {
-                            Runnable u = unsubscribe.get();
-                            if (u != null) {
-                                u.run();
-                            }
+                            stop.run();
                             sink.close();
                             return null;
                         });

@@ -26,8 +26,6 @@ import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Viewer;
 
-import java.time.Instant;
-
 /** Stump's {@code /media/{id}/progress}: the caller's own reading progress on a book. */
 @Path("/api/v1/media/{id}/progress")
 @Tag(name = "media")
@@ -58,7 +56,7 @@ public final class ProgressResource {
         }
         Viewer viewer = Viewer.of(Caller.of(sc));
         ProgressService.Outcome o = Boolean.TRUE.equals(body.isComplete())
-                ? progress.setComplete(viewer, id, true, null)
+                ? progress.finish(viewer, id)
                 : progress.update(viewer, id, new ProgressService.Update(body.page(), body.epubcfi(), body.percentage(),
                 body.elapsedSeconds(), body.deviceId()));
         return answer(o);
@@ -80,8 +78,7 @@ public final class ProgressResource {
     @Path("complete")
     @Operation(summary = "Whether you have finished the book, and when last")
     public CompletionDto completion(@PathParam("id") String id, @Context SecurityContext sc) {
-        ProgressService.Completion c = progress.completion(Viewer.of(Caller.of(sc)), id);
-        return new CompletionDto(c.completed(), c.lastCompletedAt() == null ? null : Instant.ofEpochMilli(c.lastCompletedAt()));
+        return CompletionDto.of(progress.completion(Viewer.of(Caller.of(sc)), id));
     }
 
     @PUT
@@ -93,9 +90,6 @@ public final class ProgressResource {
         if (body == null || body.isComplete() == null) {
             throw ApiException.badRequest("A JSON body {is_complete: true|false} is required");
         }
-        Viewer viewer = Viewer.of(Caller.of(sc));
-        progress.setComplete(viewer, id, body.isComplete(), body.page());
-        ProgressService.Completion c = progress.completion(viewer, id);
-        return new CompletionDto(c.completed(), c.lastCompletedAt() == null ? null : Instant.ofEpochMilli(c.lastCompletedAt()));
+        return CompletionDto.of(progress.setComplete(Viewer.of(Caller.of(sc)), id, body.isComplete(), body.page()));
     }
 }

@@ -7,6 +7,7 @@ import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Viewer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ProgressService {
             Map<String, ActiveSessionRow> active = new HashMap<>();
             m.activeFor(userId, mediaIds).forEach(a -> active.put(a.mediaId, a));
             Map<String, List<FinishedSessionRow>> finished = new HashMap<>();
-            m.finishedFor(userId, mediaIds).forEach(f -> finished.computeIfAbsent(f.mediaId, k -> new java.util.ArrayList<>()).add(f));
+            m.finishedFor(userId, mediaIds).forEach(f -> finished.computeIfAbsent(f.mediaId, k -> new ArrayList<>()).add(f));
             for (String id : mediaIds) {
                 out.put(id, new Progress(active.get(id), finished.getOrDefault(id, List.of())));
             }
@@ -65,16 +66,19 @@ public final class ProgressService {
     }
 
     public Outcome update(Viewer viewer, String mediaId, Update u) {
-        MediaRow media = visible(viewer, mediaId);
+        return update(viewer.userId(), visible(viewer, mediaId), u);
+    }
+
+    private Outcome update(String userId, MediaRow media, Update u) {
         check(media, u);
         boolean done = (u.page() != null && media.pages > 0 && u.page() == media.pages && !isEpub(media))
                 || (u.percentage() != null && u.percentage() >= 1.0);
-        return save(viewer.userId(), mediaId, u, done);
+        return save(userId, media.id, u, done);
     }
 
     /**
      * Stump's EPUB progress report ({@code PUT /epub/{id}/progress}): recorded as {@link #update} records
-     * the same fields, and {@code complete} finishes the book as {@link #setComplete} does. Both fields are
+     * the same fields, and {@code complete} finishes the book as {@link #finish} does. Both fields are
      * required; a book that is not an EPUB is 400.
      */
     public Outcome updateEpub(Viewer viewer, String mediaId, String epubcfi, Double percentage, boolean complete) {
@@ -86,8 +90,11 @@ public final class ProgressService {
             throw ApiException.badRequest("epubcfi and percentage are required");
         }
         Update u = new Update(null, epubcfi, percentage, null, null);
+        if (!complete) {
+            return update(viewer.userId(), media, u);
+        }
         check(media, u); // before anything is written, also when the book is being finished
-        return complete ? setComplete(viewer, mediaId, true, null) : update(viewer, mediaId, u);
+        return finish(viewer.userId(), media.id);
     }
 
     /** 400 unless the report names a page of the book, or an EPUB CFI and a share read between 0 and 1. */
@@ -173,25 +180,40 @@ public final class ProgressService {
 
     public Completion completion(Viewer viewer, String mediaId) {
         visible(viewer, mediaId);
-        Progress p = forMedia(viewer.userId(), List.of(mediaId)).get(mediaId);
+        return completion(viewer.userId(), mediaId);
+    }
+
+    private Completion completion(String userId, String mediaId) {
+        Progress p = forMedia(userId, List.of(mediaId)).get(mediaId);
         return new Completion(p.completed(), p.finished().isEmpty() ? null : p.finished().get(0).completedAt);
+    }
+
+    /** Finishes the book. */
+    public Outcome finish(Viewer viewer, String mediaId) {
+        return finish(viewer.userId(), visible(viewer, mediaId).id);
+    }
+
+    private Outcome finish(String userId, String mediaId) {
+        return save(userId, mediaId, new Update(null, null, null, null, null), true);
     }
 
     /**
      * Marks the book finished, or (not complete) puts the reader back at {@code page}, by default
-     * the last page of a comic or the start of an EPUB.
+     * the last page of a comic or the start of an EPUB; answers whether it is now finished.
      */
-    public Outcome setComplete(Viewer viewer, String mediaId, boolean complete, Integer page) {
+    public Completion setComplete(Viewer viewer, String mediaId, boolean complete, Integer page) {
         MediaRow media = visible(viewer, mediaId);
         if (complete) {
-            return save(viewer.userId(), mediaId, new Update(null, null, null, null, null), true);
+            finish(viewer.userId(), media.id);
+        } else {
+            boolean epub = isEpub(media);
+            int at = page != null ? page : epub ? 1 : Math.max(1, media.pages);
+            if (at < 1 || (media.pages > 0 && at > media.pages)) {
+                throw ApiException.badRequest("page must be between 1 and " + media.pages);
+            }
+            save(viewer.userId(), media.id, new Update(at, null, epub ? 0.0 : null, null, null), false);
         }
-        boolean epub = isEpub(media);
-        int at = page != null ? page : epub ? 1 : Math.max(1, media.pages);
-        if (at < 1 || (media.pages > 0 && at > media.pages)) {
-            throw ApiException.badRequest("page must be between 1 and " + media.pages);
-        }
-        return save(viewer.userId(), mediaId, new Update(at, null, epub ? 0.0 : null, null, null), false);
+        return completion(viewer.userId(), media.id);
     }
 
     private MediaRow visible(Viewer viewer, String mediaId) {

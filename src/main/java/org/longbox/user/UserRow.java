@@ -26,9 +26,19 @@ public class UserRow {
         return deletedAt != null;
     }
 
+    /** The age restriction held in the two columns; null when there is none. */
+    AgeRestriction restriction() {
+        return ageRestriction == null ? null : new AgeRestriction(ageRestriction, ageRestrictOnUnset);
+    }
+
+    /** Sets both columns; null lifts the restriction. */
+    void restrictTo(AgeRestriction r) {
+        ageRestriction = r == null ? null : r.age();
+        ageRestrictOnUnset = r != null && r.restrictOnUnset();
+    }
+
     public User toUser() {
         return User.of(id, username, serverOwner, avatarUrl, createdAt, lastLogin, locked, maxSessionsAllowed,
-                Permission.parseStored(permissions),
-                ageRestriction == null ? null : new AgeRestriction(ageRestriction, ageRestrictOnUnset));
+                Permission.parseStored(permissions), restriction());
     }
 }

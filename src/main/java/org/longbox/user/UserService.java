@@ -43,9 +43,6 @@ public final class UserService {
     /** What a new user starts with. */
     public record NewUser(String username, String password, Set<Permission> permissions, Integer maxSessionsAllowed,
                           AgeRestriction ageRestriction) {
-        public NewUser(String username, String password, Set<Permission> permissions, Integer maxSessionsAllowed) {
-            this(username, password, permissions, maxSessionsAllowed, null);
-        }
     }
 
     /** A change to a user; null fields stay as they are. */
@@ -63,9 +60,10 @@ public final class UserService {
      * that only the owner may (401 anonymous, 403 anyone else).
      */
     public User register(Caller caller, String username, String password) {
+        NewUser spec = new NewUser(username, password, Set.of(), null, null);
         if (!isClaimed()) {
             try {
-                return insert(new NewUser(username, password, Set.of(), null), true, null);
+                return insert(spec, true, null);
             } catch (ApiException e) {
                 if (e.status() != 422 || !isClaimed()) {
                     throw e;
@@ -77,7 +75,7 @@ public final class UserService {
             throw ApiException.unauthorized("The server is claimed; only its owner may register users");
         }
         caller.requireOwner();
-        return insert(new NewUser(username, password, Set.of(), null), false, null);
+        return insert(spec, false, null);
     }
 
     /**
@@ -139,7 +137,7 @@ public final class UserService {
                     && !change.maxSessionsAllowed().equals(row.maxSessionsAllowed))) {
                 throw ApiException.forbidden("You cannot change your own session limit");
             }
-            AgeRestriction current = row.toUser().ageRestriction();
+            AgeRestriction current = row.restriction();
             if ((change.clearAgeRestriction() && current != null)
                     || (change.ageRestriction() != null && !change.ageRestriction().equals(current))) {
                 throw ApiException.forbidden("You cannot change your own age restriction");
@@ -160,12 +158,8 @@ public final class UserService {
         if (change.permissions() != null) {
             row.permissions = Permission.toStored(change.permissions());
         }
-        if (change.clearAgeRestriction()) {
-            row.ageRestriction = null;
-            row.ageRestrictOnUnset = false;
-        } else if (change.ageRestriction() != null) {
-            row.ageRestriction = change.ageRestriction().age();
-            row.ageRestrictOnUnset = change.ageRestriction().restrictOnUnset();
+        if (change.clearAgeRestriction() || change.ageRestriction() != null) {
+            row.restrictTo(change.clearAgeRestriction() ? null : change.ageRestriction());
         }
         if (change.clearMaxSessions()) {
             row.maxSessionsAllowed = null;
@@ -193,7 +187,7 @@ public final class UserService {
         if (caller.userId().equals(id)) {
             throw ApiException.badRequest("You cannot lock or unlock yourself");
         }
-        find(id);
+        UserRow row = find(id);
         long now = System.currentTimeMillis();
         db.txVoid(s -> {
             s.getMapper(UserMapper.class).updateLocked(id, locked, locked ? null : now);
@@ -202,7 +196,8 @@ public final class UserService {
             }
         });
         events.changed(id);
-        return find(id).toUser();
+        row.locked = locked;
+        return row.toUser();
     }
 
     /** Owner only; never yourself. Soft by default: the row stays, marked deleted, and cannot log in. */
@@ -252,10 +247,7 @@ public final class UserService {
         row.createdAt = System.currentTimeMillis();
         row.maxSessionsAllowed = spec.maxSessionsAllowed() == null ? null : checkMaxSessions(spec.maxSessionsAllowed());
         row.permissions = Permission.toStored(spec.permissions() == null ? Set.of() : spec.permissions());
-        if (spec.ageRestriction() != null) {
-            row.ageRestriction = spec.ageRestriction().age();
-            row.ageRestrictOnUnset = spec.ageRestriction().restrictOnUnset();
-        }
+        row.restrictTo(spec.ageRestriction());
         try {
             db.txVoid(s -> {
                 UserMapper m = s.getMapper(UserMapper.class);

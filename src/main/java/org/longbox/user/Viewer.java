@@ -19,9 +19,4 @@ public record Viewer(String userId, boolean unrestricted, Integer maxAge, boolea
         AgeRestriction age = u.ageRestriction();
         return new Viewer(u.id(), false, age == null ? null : age.age(), age != null && age.restrictOnUnset());
     }
-
-    /** True when age ratings filter what this viewer sees. */
-    public boolean ageLimited() {
-        return maxAge != null;
-    }
 }
