@@ -28,10 +28,8 @@ import org.longbox.library.BookFiles;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
 import org.longbox.library.PageStore;
-import org.longbox.media.BookFormat;
 import org.longbox.media.Dimensions;
 import org.longbox.media.PageData;
-import org.longbox.server.web.FileResponder;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
@@ -100,11 +98,7 @@ public final class MediaFileResource {
     public Response file(@PathParam("id") String id, @HeaderParam("Range") String range,
                          @HeaderParam("If-Range") String ifRange, @Context Request request,
                          @Context SecurityContext sc) throws IOException {
-        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
-        java.nio.file.Path file = files.file(m);
-        String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
-                .orElse("application/octet-stream");
-        return FileResponder.serve(request, range, ifRange, file, type, file.getFileName().toString());
+        return files.download(media.get(Viewer.of(Caller.of(sc)), id), request, range, ifRange);
     }
 
     @GET

@@ -63,10 +63,10 @@ public final class Thumbnails {
      */
     void remake(String ownerId, MediaRow m, int page) throws IOException {
         ThumbnailConfig base = libraries.thumbnailConfig(m.libraryId);
-        ThumbnailConfig config = base == null
-                ? new ThumbnailConfig(new ThumbnailConfig.Resize(ThumbnailConfig.Mode.Sized, ThumbnailService.DEFAULT_BOX[0],
-                ThumbnailService.DEFAULT_BOX[1]), ThumbnailConfig.Format.Jpeg, 80, page)
-                : new ThumbnailConfig(base.resizeOptions(), base.format(), base.quality(), page);
+        if (base == null) {
+            base = ThumbnailService.DEFAULT;
+        }
+        ThumbnailConfig config = new ThumbnailConfig(base.resizeOptions(), base.format(), base.quality(), page);
         try (Book book = Books.open(files.file(m), MediaLimits.DEFAULT)) {
             thumbnails.make(ownerId, book, config);
         } catch (BookException e) {

@@ -1,6 +1,9 @@
 package org.longbox.library;
 
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.longbox.media.Book;
+import org.longbox.media.BookFormat;
 import org.longbox.media.BookException;
 import org.longbox.media.Books;
 import org.longbox.media.Dimensions;
@@ -10,6 +13,7 @@ import org.longbox.media.MediaLimits;
 import org.longbox.media.PageData;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
+import org.longbox.server.web.FileResponder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +46,14 @@ public final class BookFiles {
      */
     public Optional<PageData> storedPage(MediaRow m, int n) {
         return locations.read(m, n);
+    }
+
+    /** The book's file as a download (validators, Range, If-Range), typed by its format. */
+    public Response download(MediaRow m, Request request, String range, String ifRange) throws IOException {
+        Path file = file(m);
+        String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
+                .orElse("application/octet-stream");
+        return FileResponder.serve(request, range, ifRange, file, type, file.getFileName().toString());
     }
 
     /** The book's file on disk; 404 when it is gone or has moved outside its library. */

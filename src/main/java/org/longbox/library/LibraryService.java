@@ -15,7 +15,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -349,10 +348,8 @@ public final class LibraryService {
         try {
             write.run();
         } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                    throw ApiException.conflict("A library named '" + name + "' exists already");
-                }
+            if (Database.isUniqueViolation(e)) {
+                throw ApiException.conflict("A library named '" + name + "' exists already");
             }
             throw e;
         }

@@ -35,7 +35,8 @@ public final class ThumbnailService implements LibraryListener {
     private static final Logger LOG = Logger.getLogger(ThumbnailService.class.getName());
     /** The box of thumbnails made without a library config: width, height. */
     public static final int[] DEFAULT_BOX = {400, 600};
-    private static final ThumbnailConfig DEFAULT = new ThumbnailConfig(
+    /** The options of a library that has none: JPEG, quality 80, within {@link #DEFAULT_BOX}. */
+    public static final ThumbnailConfig DEFAULT = new ThumbnailConfig(
             new ThumbnailConfig.Resize(ThumbnailConfig.Mode.Sized, DEFAULT_BOX[0], DEFAULT_BOX[1]), ThumbnailConfig.Format.Jpeg, 80, null);
 
     private final Path dir;

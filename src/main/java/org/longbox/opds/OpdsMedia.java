@@ -10,17 +10,14 @@ import org.longbox.library.MediaService;
 import org.longbox.library.PageStore;
 import org.longbox.library.PageTypes;
 import org.longbox.media.BookException;
-import org.longbox.media.BookFormat;
 import org.longbox.media.Images;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.PageData;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
-import org.longbox.server.web.FileResponder;
 import org.longbox.user.Viewer;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Date;
 
 /**
@@ -82,11 +79,7 @@ public final class OpdsMedia {
     }
 
     public Response file(Viewer viewer, String id, String range, String ifRange, Request request) throws IOException {
-        MediaRow m = media.get(viewer, id);
-        Path file = files.file(m);
-        String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
-                .orElse("application/octet-stream");
-        return FileResponder.serve(request, range, ifRange, file, type, file.getFileName().toString());
+        return files.download(media.get(viewer, id), request, range, ifRange);
     }
 
     private static PageData convert(PageData page, String type) {

@@ -161,7 +161,7 @@ public final class ProgressService {
             });
         } catch (PersistenceException e) {
             // Two devices started the same book at the same moment: the other insert won; update it.
-            if (isUniqueViolation(e)) {
+            if (Database.isUniqueViolation(e)) {
                 return save(userId, mediaId, u, finish);
             }
             throw e;
@@ -224,12 +224,4 @@ public final class ProgressService {
         return media;
     }
 
-    private static boolean isUniqueViolation(PersistenceException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -11,7 +11,6 @@ import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 
-import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -311,11 +310,6 @@ public final class UserService {
     }
 
     private static RuntimeException uniqueOr(PersistenceException e, String message) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return ApiException.conflict(message);
-            }
-        }
-        return e;
+        return Database.isUniqueViolation(e) ? ApiException.conflict(message) : e;
     }
 }

@@ -50,6 +50,16 @@ public final class Database implements AutoCloseable {
     }
 
     /** Opens the database the settings name and brings its schema up to date. */
+    /** True when a write failed on a unique (or other integrity) constraint: SQLState class 23, any database. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Database open(Settings settings, List<Class<?>> mappers) {
         if (settings.dbJndiName() != null) {
             return new Database(lookup(settings.dbJndiName()), null, null, mappers);
