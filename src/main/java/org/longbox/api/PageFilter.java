@@ -2,7 +2,6 @@ package org.longbox.api;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.longbox.auth.Caller;
 import org.longbox.library.PageStore;
-import org.longbox.server.Services;
 import org.longbox.server.web.RequestPaths;
 import org.longbox.user.Viewer;
 
@@ -28,11 +26,10 @@ public final class PageFilter implements Filter {
     private static final String PREFIX = "/api/v1/media/";
     private static final String PAGE = "/page/";
 
-    private PageStore pages;
+    private final PageStore pages;
 
-    @Override
-    public void init(FilterConfig config) {
-        pages = Services.from(config.getServletContext()).pages();
+    public PageFilter(PageStore pages) {
+        this.pages = pages;
     }
 
     @Override

@@ -2,14 +2,12 @@ package org.longbox.auth;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.longbox.server.Services;
 import org.longbox.server.errors.ApiException;
 import org.longbox.server.errors.ErrorWriter;
 import org.longbox.server.web.Json;
@@ -23,11 +21,10 @@ import java.security.Principal;
  * credentials are answered here with the same error body and 401 headers as everywhere else.
  */
 public final class AuthFilter implements Filter {
-    private Authenticator authenticator;
+    private final Authenticator authenticator;
 
-    @Override
-    public void init(FilterConfig config) {
-        authenticator = Services.from(config.getServletContext()).authenticator();
+    public AuthFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
     }
 
     @Override

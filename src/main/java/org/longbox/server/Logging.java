@@ -4,7 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** STUMP_VERBOSITY as java.util.logging levels for Longbox's own loggers. */
-final class Logging {
+public final class Logging {
     // Held so the configured level is not lost when the logger would otherwise be collected.
     private static Logger root;
     private static Logger flywayVersionCheck;
@@ -12,7 +12,7 @@ final class Logging {
     private Logging() {
     }
 
-    static void apply(int verbosity) {
+    public static void apply(int verbosity) {
         root = Logger.getLogger("org.longbox");
         root.setLevel(switch (verbosity) {
             case 0 -> Level.WARNING;

@@ -6,7 +6,7 @@ import java.util.Properties;
 
 /** What build this is, from version.properties filled in by Maven. */
 public record Version(String semver, String rev, String compileTime) {
-    static Version load() {
+    public static Version load() {
         Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             if (in != null) {

@@ -23,7 +23,7 @@ class SessionCleanupOffTest {
         Accounts.claim(http, "owner", "pw");
         String token = Accounts.login(http, "owner", "pw");
         assertEquals(0, Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(SessionCleanupListener.THREAD_PREFIX + "-nocleanup")).count());
+                .filter(t -> t.getName().equals(SessionCleanup.THREAD_PREFIX + "-nocleanup")).count());
         Thread.sleep(2500);
         assertEquals(401, http.get("/api/v1/auth/me").cookie(token).send().status());
         assertEquals(1, server.count("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", SessionCookieTest.sha256(token)),

@@ -64,6 +64,6 @@ class SessionExpiryTest {
 
     static long cleanupThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(SessionCleanupListener.THREAD_PREFIX) && t.isAlive()).count();
+                .filter(t -> t.getName().startsWith(SessionCleanup.THREAD_PREFIX) && t.isAlive()).count();
     }
 }

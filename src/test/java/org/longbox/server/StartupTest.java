@@ -24,7 +24,7 @@ class StartupTest {
     @Test
     void aBadSettingStopsTheStartWithOneLineAndNothingHalfStarts() throws Exception {
         List<LogRecord> severe = new ArrayList<>();
-        Logger listenerLog = Logger.getLogger(ServerListener.class.getName());
+        Logger listenerLog = Logger.getLogger(LongboxListener.class.getName());
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) {

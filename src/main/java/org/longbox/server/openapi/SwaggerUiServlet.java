@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.longbox.server.Services;
 import org.longbox.server.errors.ErrorWriter;
 
 import java.io.IOException;
@@ -40,13 +39,16 @@ public final class SwaggerUiServlet extends HttpServlet {
             };
             """;
 
+    private final boolean enabled;
     private String root;
-    private boolean enabled;
+
+    public SwaggerUiServlet(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
-        enabled = Services.from(config.getServletContext()).settings().swaggerEnabled();
         Properties p = new Properties();
         try (InputStream in = getClass().getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {

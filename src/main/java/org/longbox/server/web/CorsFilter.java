@@ -2,13 +2,11 @@ package org.longbox.server.web;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.longbox.server.Services;
 
 import java.io.IOException;
 import java.util.List;
@@ -20,11 +18,10 @@ import java.util.List;
 public final class CorsFilter implements Filter {
     private static final String METHODS = "GET, PUT, POST, PATCH, DELETE, OPTIONS";
     private static final String HEADERS = "Accept, Authorization, Content-Type, X-Stump-Save-Session";
-    private List<String> allowed;
+    private final List<String> allowed;
 
-    @Override
-    public void init(FilterConfig config) {
-        allowed = Services.from(config.getServletContext()).settings().allowedOrigins();
+    public CorsFilter(List<String> allowedOrigins) {
+        this.allowed = List.copyOf(allowedOrigins);
     }
 
     @Override

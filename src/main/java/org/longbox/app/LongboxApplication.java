@@ -1,7 +1,5 @@
-package org.longbox.server;
+package org.longbox.app;
 
-import jakarta.servlet.ServletContext;
-import jakarta.ws.rs.core.Context;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -22,9 +20,7 @@ import org.longbox.api.RootResource;
 import org.longbox.api.ServerResource;
 import org.longbox.api.UserDocumentResource;
 import org.longbox.api.UserResource;
-import org.longbox.user.UserDocuments;
 import org.longbox.auth.AuthorizationFeature;
-import org.longbox.auth.LoginActivityService;
 import org.longbox.auth.UnauthorizedResponseFilter;
 import org.longbox.opds.Opds1Catalog;
 import org.longbox.opds.Opds2Catalog;
@@ -48,14 +44,13 @@ import org.longbox.server.web.StrictBooleanParams;
 import java.util.List;
 
 /**
- * The JAX-RS application, declared in web.xml on {@code /*}. Resources are built here, once, from
- * the {@link Services} the {@link ServerListener} made; every path is written out in full on the
- * resource, so the OpenAPI paths are the real ones.
+ * The JAX-RS application, served on {@code /*} ({@link WebComponents}). Resources are built here,
+ * once, from the services {@link Longbox} made; every path is written out in full on the resource,
+ * so the OpenAPI paths are the real ones.
  */
-public final class ApiApplication extends ResourceConfig {
+final class LongboxApplication extends ResourceConfig {
 
-    public ApiApplication(@Context ServletContext context) {
-        Services s = Services.from(context);
+    LongboxApplication(Longbox s) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
@@ -64,7 +59,7 @@ public final class ApiApplication extends ResourceConfig {
         register(JsonProvider.class);
         register(JsonWriter.class);
         register(StrictBooleanParams.class);
-        register(new BodyLimitFilter(s.settings().maxRequestBody()));
+        register(new BodyLimitFilter(s.settings.maxRequestBody()));
         register(OpdsKeyPathFilter.class);
         register(AuthorizationFeature.class);
         register(UnauthorizedResponseFilter.class);
@@ -73,34 +68,33 @@ public final class ApiApplication extends ResourceConfig {
         register(JsonErrorMapper.class);
         register(CatchAllMapper.class);
 
-        MediaViews views = new MediaViews(s.progress());
-        UserDocuments documents = new UserDocuments(s.database());
-        Opds1Catalog opds1 = new Opds1Catalog(s.libraries(), s.series(), s.media(), s.progress(), s.startedAt());
-        Opds2Catalog opds2 = new Opds2Catalog(s.libraries(), s.series(), s.media());
-        Thumbnails thumbnails = new Thumbnails(s.libraries(), s.media(), s.bookFiles(), s.thumbnails());
-        OpdsMedia opdsMedia = new OpdsMedia(s.media(), s.bookFiles(), thumbnails, s.progress());
+        MediaViews views = new MediaViews(s.progress);
+        Opds1Catalog opds1 = new Opds1Catalog(s.libraries, s.series, s.media, s.progress, s.startedAt);
+        Opds2Catalog opds2 = new Opds2Catalog(s.libraries, s.series, s.media);
+        Thumbnails thumbnails = new Thumbnails(s.libraries, s.media, s.bookFiles, s.thumbnails);
+        OpdsMedia opdsMedia = new OpdsMedia(s.media, s.bookFiles, thumbnails, s.progress);
         List<Object> resources = List.of(
-                new ServerResource(s.users(), s.version()),
-                new AuthResource(s.logins(), s.users()),
-                new UserResource(s.users(), new LoginActivityService(s.database()), s.sessions()),
-                new UserDocumentResource(documents),
-                new ApiKeyResource(s.apiKeys()),
-                new LibraryResource(s.libraries(), documents),
-                new LibraryContentResource(s.libraries(), s.series(), s.media(), s.scans(), s.jobs(), views, s.thumbnails(), thumbnails),
-                new MediaFileResource(s.media(), s.bookFiles(), thumbnails),
-                new MediaResource(s.media(), s.series(), views),
-                new ProgressResource(s.progress()),
-                new EpubResource(s.progress()),
-                new SeriesResource(s.series(), s.media(), views, thumbnails),
-                new JobResource(s.jobs(), s.scheduler()),
-                new EventsResource(s.events()),
+                new ServerResource(s.users, s.version),
+                new AuthResource(s.logins, s.users),
+                new UserResource(s.users, s.loginActivity, s.sessions),
+                new UserDocumentResource(s.userDocuments),
+                new ApiKeyResource(s.apiKeys),
+                new LibraryResource(s.libraries, s.userDocuments),
+                new LibraryContentResource(s.libraries, s.series, s.media, s.scans, s.jobs, views, s.thumbnails, thumbnails),
+                new MediaFileResource(s.media, s.bookFiles, thumbnails),
+                new MediaResource(s.media, s.series, views),
+                new ProgressResource(s.progress),
+                new EpubResource(s.progress),
+                new SeriesResource(s.series, s.media, views, thumbnails),
+                new JobResource(s.jobs, s.scheduler),
+                new EventsResource(s.events),
                 new OpdsV12Resource(opds1),
                 new OpdsV12BookResource(opdsMedia),
-                new OpdsV2Resource(opds2, s.media()),
-                new OpdsV2BookResource(opdsMedia, s.media(), s.progress()),
-                new RootResource(s.version().semver(), s.settings().swaggerEnabled()));
+                new OpdsV2Resource(opds2, s.media),
+                new OpdsV2BookResource(opdsMedia, s.media, s.progress),
+                new RootResource(s.version.semver(), s.settings.swaggerEnabled()));
         resources.forEach(this::register);
         List<Class<?>> documented = resources.stream().<Class<?>>map(Object::getClass).toList();
-        register(new OpenApiResource(new OpenApiSpec(documented, s.version().semver()), s.settings().swaggerEnabled()));
+        register(new OpenApiResource(new OpenApiSpec(documented, s.version.semver()), s.settings.swaggerEnabled()));
     }
 }

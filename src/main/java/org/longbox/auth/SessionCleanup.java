@@ -1,9 +1,5 @@
 package org.longbox.auth;
 
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import org.longbox.server.Services;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,37 +9,40 @@ import java.util.logging.Logger;
 
 /**
  * Deletes expired sessions every SESSION_EXPIRY_CLEANUP_INTERVAL seconds (0: never). Expired
- * sessions are refused at once anyway; this keeps the table from growing. Stops on undeploy.
+ * sessions are refused at once anyway; this keeps the table from growing. A real timer on purpose:
+ * what it proves is that the sweep runs by itself.
  */
-public final class SessionCleanupListener implements ServletContextListener {
-    private static final Logger LOG = Logger.getLogger(SessionCleanupListener.class.getName());
+public final class SessionCleanup implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SessionCleanup.class.getName());
     public static final String THREAD_PREFIX = "longbox-session-cleanup";
+
+    private final SessionService sessions;
+    private final Duration interval;
+    private final String threadName;
     private ScheduledExecutorService timer;
 
-    @Override
-    public void contextInitialized(ServletContextEvent event) {
-        if (!Services.started(event.getServletContext())) {
-            // The start already failed and said why; some containers still call the other listeners.
-            return;
-        }
-        Services services = Services.from(event.getServletContext());
-        Duration interval = services.settings().sessionCleanupInterval();
+    /** @param threadSuffix appended to the thread's name, so deployments can be told apart ("" for none) */
+    public SessionCleanup(SessionService sessions, Duration interval, String threadSuffix) {
+        this.sessions = sessions;
+        this.interval = interval;
+        this.threadName = THREAD_PREFIX + threadSuffix;
+    }
+
+    public synchronized void start() {
         if (interval.isZero()) {
             LOG.info("Expired-session cleanup is off (SESSION_EXPIRY_CLEANUP_INTERVAL=0)");
             return;
         }
-        String context = event.getServletContext().getContextPath();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, THREAD_PREFIX + (context.isEmpty() ? "" : "-" + context.substring(1)));
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
-        SessionService sessions = services.sessions();
         long ms = interval.toMillis();
-        timer.scheduleWithFixedDelay(() -> sweep(sessions), ms, ms, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sweep, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    private static void sweep(SessionService sessions) {
+    private void sweep() {
         try {
             int removed = sessions.deleteExpired();
             LOG.log(removed > 0 ? Level.INFO : Level.FINE, "Deleted " + removed + " expired session(s)");
@@ -53,7 +52,7 @@ public final class SessionCleanupListener implements ServletContextListener {
     }
 
     @Override
-    public void contextDestroyed(ServletContextEvent event) {
+    public synchronized void close() {
         if (timer == null) {
             return;
         }
