@@ -18,9 +18,9 @@ import org.longbox.api.dto.ApiKeyDto;
 import org.longbox.api.dto.CreateApiKeyDto;
 import org.longbox.api.dto.CreatedApiKeyDto;
 import org.longbox.auth.ApiKeyService;
-import org.longbox.auth.Caller;
-import org.longbox.auth.RequiresPermission;
+import org.longbox.http.RequiresPermission;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 
 import java.util.List;

@@ -22,12 +22,12 @@ import org.longbox.api.dto.Credentials;
 import org.longbox.api.dto.StatusMessage;
 import org.longbox.api.dto.TokenResponse;
 import org.longbox.api.dto.UserDto;
-import org.longbox.auth.Caller;
 import org.longbox.auth.ClientInfo;
 import org.longbox.auth.LoginService;
-import org.longbox.auth.Public;
-import org.longbox.auth.SessionCookie;
+import org.longbox.http.Public;
+import org.longbox.http.SessionCookie;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 import org.longbox.user.UserService;
 
 /** Stump's {@code /auth}: log in (session cookie and/or JWT), log out, register, who am I. */

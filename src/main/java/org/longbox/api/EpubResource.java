@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.EpubProgressDto;
 import org.longbox.api.dto.FinishedSessionDto;
 import org.longbox.api.dto.ReadingSessionDto;
-import org.longbox.auth.Caller;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 import org.longbox.user.Viewer;
 
 /** Stump's {@code /epub}: so far the EPUB reader's progress reports. */

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.longbox.auth.RequiresPermission;
+import org.longbox.http.RequiresPermission;
 import org.longbox.server.Events;
-import org.longbox.server.web.Json;
+import org.longbox.server.Json;
 import org.longbox.user.Permission;
 
 import java.util.concurrent.atomic.AtomicReference;

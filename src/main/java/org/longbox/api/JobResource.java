@@ -1,13 +1,13 @@
 package org.longbox.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.longbox.api.dto.CountDto;
 import org.longbox.api.dto.JobDto;
 import org.longbox.api.dto.Pageable;
-import org.longbox.auth.OwnerOnly;
+import org.longbox.http.OwnerOnly;
 import org.longbox.library.jobs.JobService;
 import org.longbox.library.scan.ScanScheduler;
 import org.longbox.server.errors.ApiException;

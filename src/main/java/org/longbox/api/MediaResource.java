@@ -15,12 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
-import org.longbox.auth.Caller;
-import org.longbox.auth.RequiresPermission;
-import org.longbox.user.Permission;
+import org.longbox.http.RequiresPermission;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
 import org.longbox.library.SeriesService;
+import org.longbox.user.Caller;
+import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
 /** Stump's {@code /media}: books, as lists and one at a time. */

@@ -3,11 +3,11 @@ package org.longbox.api;
 import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.SeriesDto;
-import org.longbox.auth.Caller;
 import org.longbox.library.MediaRow;
 import org.longbox.library.SeriesRow;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.Page;
+import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 
 import java.util.List;

@@ -7,9 +7,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.longbox.auth.Caller;
 import org.longbox.library.PageStore;
 import org.longbox.server.web.RequestPaths;
+import org.longbox.user.Caller;
 import org.longbox.user.Viewer;
 
 import java.io.IOException;

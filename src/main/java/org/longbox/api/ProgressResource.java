@@ -21,9 +21,9 @@ import org.longbox.api.dto.FinishedSessionDto;
 import org.longbox.api.dto.ProgressUpdateDto;
 import org.longbox.api.dto.ReadingSessionDto;
 import org.longbox.api.dto.SetCompleteDto;
-import org.longbox.auth.Caller;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 import org.longbox.user.Viewer;
 
 /** Stump's {@code /media/{id}/progress}: the caller's own reading progress on a book. */

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.longbox.auth.Public;
+import org.longbox.http.Public;
 import org.longbox.server.web.PublicUrl;
 
 import java.util.LinkedHashMap;

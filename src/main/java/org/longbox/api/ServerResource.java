@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.longbox.api.dto.ClaimResponse;
 import org.longbox.api.dto.VersionDto;
-import org.longbox.auth.Public;
+import org.longbox.http.Public;
 import org.longbox.server.Version;
 import org.longbox.user.UserService;
 

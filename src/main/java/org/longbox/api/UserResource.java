@@ -24,12 +24,12 @@ import org.longbox.api.dto.LoginActivityDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.UpdateUserDto;
 import org.longbox.api.dto.UserDto;
-import org.longbox.auth.Caller;
 import org.longbox.auth.LoginActivityService;
-import org.longbox.auth.OwnerOnly;
 import org.longbox.auth.SessionService;
-import org.longbox.auth.RequiresPermission;
+import org.longbox.http.OwnerOnly;
+import org.longbox.http.RequiresPermission;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.UserService;
 

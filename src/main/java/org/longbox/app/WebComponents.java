@@ -8,9 +8,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.longbox.api.PageFilter;
-import org.longbox.auth.AuthFilter;
+import org.longbox.http.AuthFilter;
+import org.longbox.http.openapi.SwaggerUiServlet;
 import org.longbox.server.errors.ErrorPageServlet;
-import org.longbox.server.openapi.SwaggerUiServlet;
 import org.longbox.server.web.CorsFilter;
 
 import java.util.EnumSet;

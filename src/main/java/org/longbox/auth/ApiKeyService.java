@@ -2,6 +2,7 @@ package org.longbox.auth;
 
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.User;
 import org.longbox.user.UserRow;

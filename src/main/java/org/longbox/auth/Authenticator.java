@@ -1,10 +1,12 @@
 package org.longbox.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.longbox.opds.AuthenticationDocument;
+import org.longbox.http.AuthenticationDocument;
+import org.longbox.http.SessionCookie;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 import org.longbox.server.web.RequestPaths;
+import org.longbox.user.Caller;
 import org.longbox.user.UserMapper;
 import org.longbox.user.UserRow;
 

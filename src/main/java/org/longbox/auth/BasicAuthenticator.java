@@ -1,11 +1,13 @@
 package org.longbox.auth;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.longbox.server.database.Database;
+import org.longbox.user.Caller;
+import org.longbox.user.CredentialEvents;
 import org.longbox.user.UserMapper;
 import org.longbox.user.UserRow;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

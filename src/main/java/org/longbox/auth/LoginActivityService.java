@@ -4,6 +4,7 @@ import org.longbox.server.Page;
 import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 
 /** Reading and clearing the record of login attempts. */
 public final class LoginActivityService {

@@ -2,6 +2,8 @@ package org.longbox.auth;
 
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.CredentialEvents;
+import org.longbox.user.PasswordHasher;
 import org.longbox.user.UserMapper;
 import org.longbox.user.UserRow;
 

@@ -1,6 +1,8 @@
 package org.longbox.auth;
 
 import org.longbox.server.database.Database;
+import org.longbox.user.Caller;
+import org.longbox.user.CredentialEvents;
 import org.longbox.user.UserRow;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package org.longbox.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.longbox.server.web.Json;
+import org.longbox.server.Json;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package org.longbox.library;
 
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.longbox.auth.Caller;
 import org.longbox.server.Page;
 import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Caller;
 import org.longbox.user.UserMapper;
 import org.longbox.user.UserRow;
 import org.longbox.user.Viewer;

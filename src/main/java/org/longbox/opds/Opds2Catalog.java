@@ -1,5 +1,6 @@
 package org.longbox.opds;
 
+import org.longbox.http.AuthenticationDocument;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
 import org.longbox.library.MediaRow;

@@ -2,7 +2,7 @@ package org.longbox.opds;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.SecurityContext;
-import org.longbox.auth.Caller;
+import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 

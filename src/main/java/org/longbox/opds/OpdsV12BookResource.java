@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.longbox.auth.Caller;
-import org.longbox.auth.RequiresPermission;
+import org.longbox.http.RequiresPermission;
+import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 

@@ -15,7 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.longbox.auth.Public;
+import org.longbox.http.AuthenticationDocument;
+import org.longbox.http.Public;
 import org.longbox.library.MediaService;
 import org.longbox.server.errors.ApiException;
 

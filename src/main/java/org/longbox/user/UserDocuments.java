@@ -3,9 +3,9 @@ package org.longbox.user;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.longbox.server.Json;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
-import org.longbox.server.web.Json;
 
 /**
  * Small JSON documents a user's clients keep on the server (Stump's user preferences and

@@ -1,9 +1,6 @@
 package org.longbox.user;
 
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.longbox.auth.Caller;
-import org.longbox.auth.CredentialEvents;
-import org.longbox.auth.PasswordHasher;
 import org.longbox.auth.SessionMapper;
 import org.longbox.auth.SessionService;
 import org.longbox.server.Page;

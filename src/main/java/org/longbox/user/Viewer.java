@@ -1,7 +1,5 @@
 package org.longbox.user;
 
-import org.longbox.auth.Caller;
-
 /**
  * What a caller may see of the collection: every library not hidden from them, and only books
  * within their age restriction. Mappers turn it into SQL conditions, so lists, counts, searches,

@@ -10,7 +10,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.longbox.auth.Public;
+import org.longbox.http.Public;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 

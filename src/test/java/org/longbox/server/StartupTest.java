@@ -1,6 +1,7 @@
 package org.longbox.server;
 
 import org.junit.jupiter.api.Test;
+import org.longbox.app.LongboxListener;
 import org.longbox.testing.Accounts;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;

@@ -3,7 +3,7 @@ package org.longbox.api.dto;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.longbox.library.ScanRecordRow;
-import org.longbox.server.web.Json;
+import org.longbox.server.Json;
 
 import java.time.Instant;
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
+import org.longbox.server.Json;
 import org.longbox.server.database.Database;
 import org.longbox.server.database.ServerConfigMapper;
 import org.longbox.server.errors.ApiException;
-import org.longbox.server.web.Json;
 
 import java.time.Duration;
 import java.util.List;

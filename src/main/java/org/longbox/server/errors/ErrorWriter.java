@@ -1,7 +1,7 @@
 package org.longbox.server.errors;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.longbox.server.web.Json;
+import org.longbox.server.Json;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.longbox.auth;
+package org.longbox.user;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import org.longbox.server.errors.ApiException;

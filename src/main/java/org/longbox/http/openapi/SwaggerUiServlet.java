@@ -1,4 +1,4 @@
-package org.longbox.server.openapi;
+package org.longbox.http.openapi;
 
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.longbox.auth;
+package org.longbox.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.longbox.opds.AuthenticationDocument;
 
 import java.lang.annotation.Annotation;
 

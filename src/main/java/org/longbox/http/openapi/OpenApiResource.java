@@ -1,4 +1,4 @@
-package org.longbox.server.openapi;
+package org.longbox.http.openapi;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.longbox.auth.Public;
+import org.longbox.http.Public;
 import org.longbox.server.errors.ApiException;
 import org.longbox.server.web.PublicUrl;
 

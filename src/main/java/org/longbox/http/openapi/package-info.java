@@ -1,2 +1,3 @@
 /** The generated OpenAPI document and the Swagger UI that shows it. */
-package org.longbox.server.openapi;
+package org.longbox.http.openapi;
+

@@ -1,4 +1,4 @@
-package org.longbox.auth;
+package org.longbox.http;
 
 import org.longbox.user.Permission;
 

@@ -1,4 +1,4 @@
-package org.longbox.auth;
+package org.longbox.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -8,9 +8,11 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.longbox.auth.Authenticator;
+import org.longbox.server.Json;
 import org.longbox.server.errors.ApiException;
 import org.longbox.server.errors.ErrorWriter;
-import org.longbox.server.web.Json;
+import org.longbox.user.Caller;
 
 import java.io.IOException;
 import java.security.Principal;
@@ -51,7 +53,7 @@ public final class AuthFilter implements Filter {
             var document = AuthChallenge.addHeaders(request, response::addHeader);
             if (document != null) {
                 response.setStatus(401);
-                response.setContentType(org.longbox.opds.AuthenticationDocument.MEDIA_TYPE);
+                response.setContentType(org.longbox.http.AuthenticationDocument.MEDIA_TYPE);
                 response.setCharacterEncoding("UTF-8");
                 Json.MAPPER.writeValue(response.getOutputStream(), document);
                 return;

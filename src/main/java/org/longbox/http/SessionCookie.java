@@ -1,4 +1,4 @@
-package org.longbox.auth;
+package org.longbox.http;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package org.longbox.auth;
+package org.longbox.http;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package org.longbox.server.openapi;
+package org.longbox.http.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.core.util.Json;

@@ -1,4 +1,4 @@
-package org.longbox.opds;
+package org.longbox.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.longbox.server.web.PublicUrl;

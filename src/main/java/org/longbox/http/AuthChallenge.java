@@ -1,7 +1,6 @@
-package org.longbox.auth;
+package org.longbox.http;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.longbox.opds.AuthenticationDocument;
 import org.longbox.server.web.PublicUrl;
 import org.longbox.server.web.RequestPaths;
 

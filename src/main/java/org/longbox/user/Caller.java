@@ -1,9 +1,7 @@
-package org.longbox.auth;
+package org.longbox.user;
 
 import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Permission;
-import org.longbox.user.User;
 
 import java.security.Principal;
 import java.util.Set;
@@ -63,11 +61,11 @@ public record Caller(User user, AuthMethod method, boolean ownerPowers, Set<Perm
         throw ApiException.unauthorized("Authentication required");
     }
 
-    Caller withMethod(AuthMethod m) {
+    public Caller withMethod(AuthMethod m) {
         return new Caller(user, m, ownerPowers, permissions, sessionId);
     }
 
-    static Caller forUser(User user, AuthMethod method, String sessionId) {
+    public static Caller forUser(User user, AuthMethod method, String sessionId) {
         return new Caller(user, method, user.serverOwner(), user.effectivePermissions(), sessionId);
     }
 }

@@ -1,7 +1,7 @@
-package org.longbox.server.openapi;
+package org.longbox.http.openapi;
 
 import io.swagger.v3.core.jackson.ModelResolver;
-import org.longbox.server.web.Json;
+import org.longbox.server.Json;
 
 /** Reads DTOs through the API's own ObjectMapper, so schemas show the snake_case names clients see. */
 public final class SnakeCaseModelResolver extends ModelResolver {

@@ -1,4 +1,4 @@
-package org.longbox.server.web;
+package org.longbox.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.longbox.server.openapi;
+package org.longbox.http.openapi;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.jaxrs2.integration.JaxrsOpenApiContextBuilder;
@@ -21,9 +21,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
-import org.longbox.auth.AuthorizationFeature;
-import org.longbox.auth.OwnerOnly;
-import org.longbox.auth.RequiresPermission;
+import org.longbox.http.AuthorizationFeature;
+import org.longbox.http.OwnerOnly;
+import org.longbox.http.RequiresPermission;
 import org.longbox.server.errors.ErrorBody;
 
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package org.longbox.auth;
+package org.longbox.user;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
