@@ -18,9 +18,9 @@ import org.longbox.api.dto.ApiKeyDto;
 import org.longbox.api.dto.CreateApiKeyDto;
 import org.longbox.api.dto.CreatedApiKeyDto;
 import org.longbox.auth.ApiKeyService;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 
 import java.util.List;
@@ -40,7 +40,7 @@ public final class ApiKeyResource {
     @GET
     @Operation(summary = "Your API keys", description = "Never the secrets.")
     public List<ApiKeyDto> list(@Context SecurityContext sc) {
-        return keys.list(Caller.of(sc)).stream().map(ApiKeyDto::of).toList();
+        return keys.list(Callers.of(sc)).stream().map(ApiKeyDto::of).toList();
     }
 
     @POST
@@ -49,7 +49,7 @@ public final class ApiKeyResource {
             + "Custom permissions must be a subset of yours (else 403).")
     public CreatedApiKeyDto create(CreateApiKeyDto body, @Context SecurityContext sc) {
         require(body);
-        return new CreatedApiKeyDto(keys.create(Caller.of(sc), body.name(), body.permissions() == null ? null
+        return new CreatedApiKeyDto(keys.create(Callers.of(sc), body.name(), body.permissions() == null ? null
                 : body.permissions().value(), expiry(body)).secret());
     }
 
@@ -57,14 +57,14 @@ public final class ApiKeyResource {
     @Path("validate-key")
     @Operation(summary = "Whether the key in the x-api-key header is a valid key of yours")
     public boolean validate(@HeaderParam("x-api-key") String key, @Context SecurityContext sc) {
-        return keys.validate(Caller.of(sc), key);
+        return keys.validate(Callers.of(sc), key);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One of your API keys")
     public ApiKeyDto get(@PathParam("id") long id, @Context SecurityContext sc) {
-        return ApiKeyDto.of(keys.get(Caller.of(sc), id));
+        return ApiKeyDto.of(keys.get(Callers.of(sc), id));
     }
 
     @PUT
@@ -73,7 +73,7 @@ public final class ApiKeyResource {
     @Operation(summary = "Rename an API key or change its permissions or expiry")
     public ApiKeyDto update(@PathParam("id") long id, CreateApiKeyDto body, @Context SecurityContext sc) {
         require(body);
-        return ApiKeyDto.of(keys.update(Caller.of(sc), id, body.name(), body.permissions() == null ? null
+        return ApiKeyDto.of(keys.update(Callers.of(sc), id, body.name(), body.permissions() == null ? null
                 : body.permissions().value(), expiry(body)));
     }
 
@@ -81,14 +81,14 @@ public final class ApiKeyResource {
     @Path("{id}/regenerate-secret")
     @Operation(summary = "Replace the key's secret", description = "The old key stops working; the new one is shown once.")
     public CreatedApiKeyDto regenerate(@PathParam("id") long id, @Context SecurityContext sc) {
-        return new CreatedApiKeyDto(keys.regenerate(Caller.of(sc), id).secret());
+        return new CreatedApiKeyDto(keys.regenerate(Callers.of(sc), id).secret());
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an API key")
     public ApiKeyDto delete(@PathParam("id") long id, @Context SecurityContext sc) {
-        return ApiKeyDto.of(keys.delete(Caller.of(sc), id));
+        return ApiKeyDto.of(keys.delete(Callers.of(sc), id));
     }
 
     private static void require(CreateApiKeyDto body) {

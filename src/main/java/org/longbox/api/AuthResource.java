@@ -22,13 +22,16 @@ import org.longbox.api.dto.Credentials;
 import org.longbox.api.dto.StatusMessage;
 import org.longbox.api.dto.TokenResponse;
 import org.longbox.api.dto.UserDto;
-import org.longbox.auth.ClientInfo;
 import org.longbox.auth.LoginService;
+import org.longbox.http.Callers;
+import org.longbox.http.Clients;
 import org.longbox.http.Public;
 import org.longbox.http.SessionCookie;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Caller;
 import org.longbox.user.UserService;
+
+import java.time.Clock;
 
 /** Stump's {@code /auth}: log in (session cookie and/or JWT), log out, register, who am I. */
 @Path("/api/v1/auth")
@@ -37,13 +40,15 @@ import org.longbox.user.UserService;
 public final class AuthResource {
     private final LoginService logins;
     private final UserService users;
+    private final Clock clock;
 
     @Context
     private HttpServletRequest request;
 
-    public AuthResource(LoginService logins, UserService users) {
+    public AuthResource(LoginService logins, UserService users, Clock clock) {
         this.logins = logins;
         this.users = users;
+        this.clock = clock;
     }
 
     @POST
@@ -66,12 +71,12 @@ public final class AuthResource {
             throw ApiException.badRequest("A JSON body {username, password} is required");
         }
         LoginService.Result r = logins.login(body.username(), body.password(), createSession, generateToken,
-                ClientInfo.of(request), SessionCookie.read(request));
+                Clients.of(request), SessionCookie.read(request));
         UserDto user = UserDto.of(r.user());
         Response.ResponseBuilder response = Response.ok(r.token() == null ? user
                 : new TokenResponse(user, new TokenResponse.Token(r.token().token(), r.token().expiresAt())));
         if (r.session() != null) {
-            response.header("Set-Cookie", SessionCookie.set(request, r.session().token(), r.session().expiresAt()));
+            response.header("Set-Cookie", SessionCookie.set(request, r.session().token(), r.session().expiresAt(), clock));
         }
         return response.header("Cache-Control", "no-store").build();
     }
@@ -109,6 +114,6 @@ public final class AuthResource {
     @Path("me")
     @Operation(summary = "The authenticated user")
     public UserDto me(@Context SecurityContext security) {
-        return UserDto.of(Caller.of(security).user());
+        return UserDto.of(Callers.of(security).user());
     }
 }

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.EpubProgressDto;
 import org.longbox.api.dto.FinishedSessionDto;
 import org.longbox.api.dto.ReadingSessionDto;
+import org.longbox.http.Callers;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Caller;
 import org.longbox.user.Viewer;
 
 /** Stump's {@code /epub}: so far the EPUB reader's progress reports. */
@@ -43,7 +43,7 @@ public final class EpubResource {
         if (body == null) {
             throw ApiException.badRequest("A JSON body {epubcfi, percentage} is required");
         }
-        return ProgressResource.answer(progress.updateEpub(Viewer.of(Caller.of(sc)), id, body.epubcfi(), body.percentage(),
+        return ProgressResource.answer(progress.updateEpub(Viewer.of(Callers.of(sc)), id, body.epubcfi(), body.percentage(),
                 Boolean.TRUE.equals(body.isComplete())));
     }
 }

@@ -33,6 +33,7 @@ import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.ScanOptionsDto;
 import org.longbox.api.dto.ScanRecordDto;
 import org.longbox.api.dto.SeriesDto;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
@@ -85,7 +86,7 @@ public final class LibraryContentResource {
     @Path("stats")
     @Operation(summary = "Counts over every library you may see", description = "all_users=true (owner only) counts everyone's reading.")
     public LibraryStatsDto stats(@QueryParam("all_users") @DefaultValue("false") boolean allUsers, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         if (allUsers) {
             caller.requireOwner();
         }
@@ -97,7 +98,7 @@ public final class LibraryContentResource {
     @Operation(summary = "Counts for one library")
     public LibraryStatsDto libraryStats(@PathParam("id") String id, @QueryParam("all_users") @DefaultValue("false") boolean allUsers,
                                         @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         if (allUsers) {
             caller.requireOwner();
         }
@@ -113,7 +114,7 @@ public final class LibraryContentResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
             throws IOException {
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
         return thumbnailResponses.serveOwn(library.id(), () -> thumbnailResponses.firstBook(viewer, library.id(), null), request);
     }
@@ -130,7 +131,7 @@ public final class LibraryContentResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response setThumbnail(@PathParam("id") String id, BookPageThumbnailDto body, @Context Request request,
                                  @Context SecurityContext sc) throws IOException {
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
         return thumbnailResponses.setFromBook(viewer, library.id(), body, m -> library.id().equals(m.libraryId), "library", request);
     }
@@ -142,7 +143,7 @@ public final class LibraryContentResource {
             + "from disk. Later requests make the books' again (from page 1, or as the library's thumbnail_config says) "
             + "and series and library fall back to their first book's. Answers how many files were removed.")
     public CountDto deleteThumbnails(@PathParam("id") String id, @Context SecurityContext sc) {
-        return new CountDto(thumbnails.delete(libraries.contents(Viewer.of(Caller.of(sc)), id)));
+        return new CountDto(thumbnails.delete(libraries.contents(Viewer.of(Callers.of(sc)), id)));
     }
 
     @POST
@@ -152,7 +153,7 @@ public final class LibraryContentResource {
     @Operation(summary = "Make thumbnails for the library's books", description = "A background job; with "
             + "force_regenerate it remakes existing ones. Options default to the library's thumbnail_config.")
     public JobDto generateThumbnails(@PathParam("id") String id, GenerateThumbnailsDto body, @Context SecurityContext sc) {
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
         ThumbnailConfig config = body != null && body.imageOptions() != null ? body.imageOptions() : library.config().thumbnailConfig();
         if (body != null && body.imageOptions() != null) {
@@ -173,7 +174,7 @@ public final class LibraryContentResource {
     public Pageable<SeriesDto> series(@PathParam("id") String id, @QueryParam("search") String search,
                                       @QueryParam("order_by") String orderBy, @QueryParam("direction") String direction,
                                       @BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         Viewer viewer = Viewer.of(caller);
         libraries.get(viewer, id);
         return MediaViews.series(caller, series.list(viewer, new SeriesService.Filter(id, null, search, orderBy, direction, true),
@@ -185,7 +186,7 @@ public final class LibraryContentResource {
     @Operation(summary = "The library's books")
     public Pageable<MediaDto> media(@PathParam("id") String id, @BeanParam MediaFilterParams filter,
                                     @BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         Viewer viewer = Viewer.of(caller);
         libraries.get(viewer, id);
         return views.page(caller, media.list(viewer, filter.toFilter().withLibrary(id), page.toRequest()));
@@ -197,7 +198,7 @@ public final class LibraryContentResource {
     @Operation(summary = "Scan the library", description = "Queues a background scan (one per library at a time: asking "
             + "again returns the queued or running one) and answers its job. Body: Stump's ScanOptions, or nothing.")
     public JobDto scan(@PathParam("id") String id, ScanOptionsDto body, @Context SecurityContext sc) {
-        Library library = libraries.get(Viewer.of(Caller.of(sc)), id);
+        Library library = libraries.get(Viewer.of(Callers.of(sc)), id);
         boolean rebuild = body != null && body.rebuild();
         return JobDto.of(jobs.get(scans.scan(library, new LibraryScanner.Options(rebuild))));
     }
@@ -206,7 +207,7 @@ public final class LibraryContentResource {
     @Path("{id}/last-scan")
     @Operation(summary = "When the library was last scanned, and how")
     public LastScanDto lastScan(@PathParam("id") String id, @Context SecurityContext sc) {
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
         List<ScanRecordRow> last = libraries.scanHistory(viewer, id, 1);
         return new LastScanDto(library.lastScannedAt() == null ? null : Instant.ofEpochMilli(library.lastScannedAt()),
@@ -218,7 +219,7 @@ public final class LibraryContentResource {
     @Operation(summary = "The library's scans, newest first", description = "A plain array, as Stump's: the last "
             + SCAN_HISTORY_LIMIT + " scans at most (older records are kept until the history is deleted, but not listed).")
     public List<ScanRecordDto> scanHistory(@PathParam("id") String id, @Context SecurityContext sc) {
-        return libraries.scanHistory(Viewer.of(Caller.of(sc)), id, SCAN_HISTORY_LIMIT).stream().map(ScanRecordDto::of).toList();
+        return libraries.scanHistory(Viewer.of(Callers.of(sc)), id, SCAN_HISTORY_LIMIT).stream().map(ScanRecordDto::of).toList();
     }
 
     @DELETE
@@ -226,7 +227,7 @@ public final class LibraryContentResource {
     @RequiresPermission(Permission.LIBRARY_MANAGE)
     @Operation(summary = "Forget the library's scan history")
     public CountDto clearScanHistory(@PathParam("id") String id, @Context SecurityContext sc) {
-        return new CountDto(libraries.clearScanHistory(Viewer.of(Caller.of(sc)), id));
+        return new CountDto(libraries.clearScanHistory(Viewer.of(Callers.of(sc)), id));
     }
 
     @PUT
@@ -235,7 +236,7 @@ public final class LibraryContentResource {
     @Operation(summary = "Remove missing books and empty series", description = "Books whose files are gone (MISSING) and "
             + "series left without books are removed, with their reading progress.")
     public CleanResultDto clean(@PathParam("id") String id, @Context SecurityContext sc) {
-        LibraryService.Cleaned c = libraries.clean(Viewer.of(Caller.of(sc)), id);
+        LibraryService.Cleaned c = libraries.clean(Viewer.of(Callers.of(sc)), id);
         thumbnails.delete(c.removedIds());
         return new CleanResultDto(c.deletedMedia(), c.deletedSeries(), c.isEmpty());
     }

@@ -22,6 +22,7 @@ import org.longbox.api.dto.LibraryDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.UserDto;
 import org.longbox.api.dto.UserIdsDto;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryConfig;
@@ -29,8 +30,8 @@ import org.longbox.library.LibraryService;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Caller;
 import org.longbox.user.Permission;
+import org.longbox.user.User;
 import org.longbox.user.UserDocuments;
-import org.longbox.user.UserRow;
 import org.longbox.user.Viewer;
 
 import java.util.List;
@@ -54,7 +55,7 @@ public final class LibraryResource {
     @Path("last-visited")
     @Operation(summary = "The library you visited last, or null")
     public Object lastVisited(@Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         String id = documents.get(caller.userId(), LAST_VISITED).path("id").asText(null);
         if (id == null) {
             return NullNode.getInstance();
@@ -70,7 +71,7 @@ public final class LibraryResource {
     @Path("last-visited/{id}")
     @Operation(summary = "Record a visit to a library")
     public LibraryDto visit(@PathParam("id") String id, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         Library library = libraries.get(Viewer.of(caller), id);
         documents.put(caller.userId(), LAST_VISITED, JsonNodeFactory.instance.objectNode().put("id", id));
         return LibraryDto.of(library);
@@ -79,7 +80,7 @@ public final class LibraryResource {
     @GET
     @Operation(summary = "Libraries you may see")
     public Pageable<LibraryDto> list(@BeanParam PageParams page, @Context SecurityContext sc) {
-        return Pageable.of(libraries.list(Viewer.of(Caller.of(sc)), page.toRequest()).map(LibraryDto::of));
+        return Pageable.of(libraries.list(Viewer.of(Callers.of(sc)), page.toRequest()).map(LibraryDto::of));
     }
 
     @POST
@@ -104,7 +105,7 @@ public final class LibraryResource {
     @Path("{id}")
     @Operation(summary = "A library")
     public LibraryDto get(@PathParam("id") String id, @Context SecurityContext sc) {
-        return LibraryDto.of(libraries.get(Viewer.of(Caller.of(sc)), id));
+        return LibraryDto.of(libraries.get(Viewer.of(Callers.of(sc)), id));
     }
 
     @PUT
@@ -114,7 +115,7 @@ public final class LibraryResource {
     @Operation(summary = "Change a library", description = "Same rules as creating one; absent config fields keep their values.")
     public LibraryDto update(@PathParam("id") String id, CreateLibraryDto body, @Context SecurityContext sc) {
         require(body);
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         Library current = libraries.get(viewer, id);
         LibraryConfig config = body.config() == null ? current.config() : body.config().over(current.config());
         return LibraryDto.of(libraries.update(viewer, id, new LibraryService.Spec(body.name(), body.path(),
@@ -128,7 +129,7 @@ public final class LibraryResource {
             + "from Longbox; the files on disk are never touched. Answers the deleted id.")
     public TextNode delete(@PathParam("id") String id, @Context SecurityContext sc) {
         // a JSON string, as Stump answers
-        return TextNode.valueOf(libraries.delete(Viewer.of(Caller.of(sc)), id));
+        return TextNode.valueOf(libraries.delete(Viewer.of(Callers.of(sc)), id));
     }
 
     @GET
@@ -136,7 +137,7 @@ public final class LibraryResource {
     @RequiresPermission({Permission.USER_READ, Permission.LIBRARY_MANAGE})
     @Operation(summary = "Users the library is hidden from")
     public List<UserDto> excluded(@PathParam("id") String id, @Context SecurityContext sc) {
-        return dtos(libraries.hiddenFrom(Viewer.of(Caller.of(sc)), id));
+        return dtos(libraries.hiddenFrom(Viewer.of(Callers.of(sc)), id));
     }
 
     @POST
@@ -149,11 +150,11 @@ public final class LibraryResource {
         if (body == null) {
             throw ApiException.badRequest("A JSON body {user_ids: [...]} is required");
         }
-        return dtos(libraries.hideFrom(Caller.of(sc), id, body.userIds()));
+        return dtos(libraries.hideFrom(Callers.of(sc), id, body.userIds()));
     }
 
-    private static List<UserDto> dtos(List<UserRow> rows) {
-        return rows.stream().map(r -> UserDto.of(r.toUser())).toList();
+    private static List<UserDto> dtos(List<User> users) {
+        return users.stream().map(UserDto::of).toList();
     }
 
     private static void require(Object body) {

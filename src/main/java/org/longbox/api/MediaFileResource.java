@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.ThumbnailPageDto;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
 import org.longbox.library.BookFiles;
 import org.longbox.library.MediaRow;
@@ -29,7 +30,6 @@ import org.longbox.library.PageStore;
 import org.longbox.media.Dimensions;
 import org.longbox.media.PageData;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
@@ -62,7 +62,7 @@ public final class MediaFileResource {
             + "else from the first page on first request; never larger than its box.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc) throws IOException {
-        return thumbnails.serve(media.get(Viewer.of(Caller.of(sc)), id), request);
+        return thumbnails.serve(media.get(Viewer.of(Callers.of(sc)), id), request);
     }
 
     /** One page's size. */
@@ -82,7 +82,7 @@ public final class MediaFileResource {
         if (body == null || body.page() == null) {
             throw ApiException.badRequest("A JSON body {page} is required");
         }
-        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        MediaRow m = media.get(Viewer.of(Callers.of(sc)), id);
         thumbnails.remake(m.id, m, Thumbnails.page(body.page(), body.isZeroBased(), m));
         return thumbnails.serve(m, request);
     }
@@ -98,7 +98,7 @@ public final class MediaFileResource {
     public Response file(@PathParam("id") String id, @HeaderParam("Range") String range,
                          @HeaderParam("If-Range") String ifRange, @Context Request request,
                          @Context SecurityContext sc) throws IOException {
-        return files.download(media.get(Viewer.of(Caller.of(sc)), id), request, range, ifRange);
+        return files.download(media.get(Viewer.of(Callers.of(sc)), id), request, range, ifRange);
     }
 
     @GET
@@ -111,7 +111,7 @@ public final class MediaFileResource {
                          @QueryParam("width") @Parameter(description = "Fit within this width, 1-4000") Integer width,
                          @QueryParam("height") @Parameter(description = "Fit within this height, 1-4000") Integer height,
                          @Context Request request, @Context SecurityContext sc) {
-        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        MediaRow m = media.get(Viewer.of(Callers.of(sc)), id);
         EntityTag etag = new EntityTag(PageStore.etag(m, page, width, height));
         Date modified = PageStore.lastModifiedDate(m);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
@@ -128,7 +128,7 @@ public final class MediaFileResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The size of every page", description = "Measured once, then kept.")
     public List<PageDimension> dimensions(@PathParam("id") String id, @Context SecurityContext sc) {
-        return dimensions(media.get(Viewer.of(Caller.of(sc)), id));
+        return dimensions(media.get(Viewer.of(Callers.of(sc)), id));
     }
 
     @GET
@@ -137,7 +137,7 @@ public final class MediaFileResource {
     @Operation(summary = "The size of one page (1-based)", description = "From the sizes kept for /dimensions. "
             + "A page out of range is 400.")
     public PageDimension pageDimensions(@PathParam("id") String id, @PathParam("page") int page, @Context SecurityContext sc) {
-        MediaRow m = media.get(Viewer.of(Caller.of(sc)), id);
+        MediaRow m = media.get(Viewer.of(Callers.of(sc)), id);
         if (page < 1 || page > m.pages) {
             throw ApiException.badRequest("page must be between 1 and " + m.pages);
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
@@ -42,7 +43,7 @@ public final class MediaResource {
     @Operation(summary = "Books you may see", description = "Filtered, ordered and paged; hidden libraries and "
             + "books beyond your age restriction are never listed or counted.")
     public Pageable<MediaDto> list(@BeanParam MediaFilterParams filter, @BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         return views.page(caller, media.list(Viewer.of(caller), filter.toFilter(), page.toRequest()));
     }
 
@@ -50,7 +51,7 @@ public final class MediaResource {
     @Path("keep-reading")
     @Operation(summary = "Books you are reading, last read first")
     public Pageable<MediaDto> keepReading(@BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         return views.page(caller, media.keepReading(Viewer.of(caller), page.toRequest()));
     }
 
@@ -59,7 +60,7 @@ public final class MediaResource {
     @Operation(summary = "Books, newest first")
     public Pageable<MediaDto> recentlyAdded(@BeanParam MediaFilterParams filter, @BeanParam PageParams page,
                                             @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         MediaService.Filter f = filter.toFilter().orderedBy("created_at", "desc");
         return views.page(caller, media.list(Viewer.of(caller), f, page.toRequest()));
     }
@@ -69,7 +70,7 @@ public final class MediaResource {
     @Operation(summary = "Books that share their content hash with another", description = "Needs libraries scanned "
             + "with generate_file_hashes.")
     public Pageable<MediaDto> duplicates(@BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         return views.page(caller, media.duplicates(Viewer.of(caller), page.toRequest()));
     }
 
@@ -79,7 +80,7 @@ public final class MediaResource {
     @Operation(summary = "The book at an absolute file path", description = "For those who manage libraries. The path's "
             + "segments each URL-encoded, without the leading slash (containers refuse %2F): /media/path/srv/comics/A%20B/c.cbz")
     public MediaDto byPath(@PathParam("path") String path, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         String absolute = path.startsWith("/") ? path : "/" + path;
         return views.one(caller, media.byPath(Viewer.of(caller), absolute), null);
     }
@@ -90,7 +91,7 @@ public final class MediaResource {
     public MediaDto get(@PathParam("id") String id,
                         @QueryParam("load_series") @DefaultValue("false") @Parameter(description = "Include the series") boolean loadSeries,
                         @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         Viewer viewer = Viewer.of(caller);
         MediaRow m = media.get(viewer, id);
         return views.one(caller, m, loadSeries ? series.get(viewer, m.seriesId) : null);

@@ -21,9 +21,9 @@ import org.longbox.api.dto.FinishedSessionDto;
 import org.longbox.api.dto.ProgressUpdateDto;
 import org.longbox.api.dto.ReadingSessionDto;
 import org.longbox.api.dto.SetCompleteDto;
+import org.longbox.http.Callers;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Caller;
 import org.longbox.user.Viewer;
 
 /** Stump's {@code /media/{id}/progress}: the caller's own reading progress on a book. */
@@ -41,7 +41,7 @@ public final class ProgressResource {
     @Operation(summary = "Your active reading session on the book, or null")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReadingSessionDto.class, nullable = true)))
     public Object get(@PathParam("id") String id, @Context SecurityContext sc) {
-        ReadingSessionDto dto = ReadingSessionDto.of(progress.active(Viewer.of(Caller.of(sc)), id));
+        ReadingSessionDto dto = ReadingSessionDto.of(progress.active(Viewer.of(Callers.of(sc)), id));
         return dto == null ? NullNode.getInstance() : dto;
     }
 
@@ -54,7 +54,7 @@ public final class ProgressResource {
         if (body == null) {
             throw ApiException.badRequest("A JSON body {page} or {epubcfi, percentage} is required");
         }
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         ProgressService.Outcome o = Boolean.TRUE.equals(body.isComplete())
                 ? progress.finish(viewer, id)
                 : progress.update(viewer, id, new ProgressService.Update(body.page(), body.epubcfi(), body.percentage(),
@@ -70,7 +70,7 @@ public final class ProgressResource {
     @DELETE
     @Operation(summary = "Forget where you are in the book", description = "Finished readings stay.")
     public CompletionDto delete(@PathParam("id") String id, @Context SecurityContext sc) {
-        progress.clear(Viewer.of(Caller.of(sc)), id);
+        progress.clear(Viewer.of(Callers.of(sc)), id);
         return new CompletionDto(false, null);
     }
 
@@ -78,7 +78,7 @@ public final class ProgressResource {
     @Path("complete")
     @Operation(summary = "Whether you have finished the book, and when last")
     public CompletionDto completion(@PathParam("id") String id, @Context SecurityContext sc) {
-        return CompletionDto.of(progress.completion(Viewer.of(Caller.of(sc)), id));
+        return CompletionDto.of(progress.completion(Viewer.of(Callers.of(sc)), id));
     }
 
     @PUT
@@ -90,6 +90,6 @@ public final class ProgressResource {
         if (body == null || body.isComplete() == null) {
             throw ApiException.badRequest("A JSON body {is_complete: true|false} is required");
         }
-        return CompletionDto.of(progress.setComplete(Viewer.of(Caller.of(sc)), id, body.isComplete(), body.page()));
+        return CompletionDto.of(progress.setComplete(Viewer.of(Callers.of(sc)), id, body.isComplete(), body.page()));
     }
 }

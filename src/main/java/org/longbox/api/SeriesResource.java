@@ -24,6 +24,7 @@ import org.longbox.api.dto.BookPageThumbnailDto;
 import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.SeriesDto;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
@@ -60,7 +61,7 @@ public final class SeriesResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
             throws IOException {
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         SeriesRow s = series.find(viewer, id);
         return thumbnails.serveOwn(s.id, () -> thumbnails.firstBook(viewer, null, s.id), request);
     }
@@ -77,7 +78,7 @@ public final class SeriesResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response setThumbnail(@PathParam("id") String id, BookPageThumbnailDto body, @Context Request request,
                                  @Context SecurityContext sc) throws IOException {
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         SeriesRow s = series.find(viewer, id);
         return thumbnails.setFromBook(viewer, s.id, body, m -> s.id.equals(m.seriesId), "series", request);
     }
@@ -90,7 +91,7 @@ public final class SeriesResource {
                                     @QueryParam("direction") String direction,
                                     @QueryParam("count_media") @DefaultValue("false") boolean countMedia,
                                     @BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         SeriesService.Filter f = new SeriesService.Filter(libraryId, ids == null || ids.isEmpty() ? null : ids, search,
                 orderBy, direction, countMedia);
         return MediaViews.series(caller, series.list(Viewer.of(caller), f, page.toRequest()));
@@ -100,7 +101,7 @@ public final class SeriesResource {
     @Path("recently-added")
     @Operation(summary = "Series, newest first")
     public Pageable<SeriesDto> recentlyAdded(@BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         SeriesService.Filter f = new SeriesService.Filter(null, null, null, "created_at", "desc", true);
         return MediaViews.series(caller, series.list(Viewer.of(caller), f, page.toRequest()));
     }
@@ -109,7 +110,7 @@ public final class SeriesResource {
     @Path("{id}")
     @Operation(summary = "A series, with your counts of its books")
     public SeriesDto get(@PathParam("id") String id, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         return SeriesDto.of(series.get(Viewer.of(caller), id), MediaViews.fullPaths(caller));
     }
 
@@ -118,7 +119,7 @@ public final class SeriesResource {
     @Operation(summary = "The series' books", description = "In name order (\"2\" before \"10\") unless order_by says otherwise.")
     public Pageable<MediaDto> media(@PathParam("id") String id, @BeanParam MediaFilterParams filter,
                                     @BeanParam PageParams page, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         Viewer viewer = Viewer.of(caller);
         series.find(viewer, id);
         return views.page(caller, media.list(viewer, filter.toFilter().withSeries(id), page.toRequest()));
@@ -130,7 +131,7 @@ public final class SeriesResource {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The book, or null",
             content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MediaDto.class, nullable = true)))
     public Object next(@PathParam("id") String id, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         Viewer viewer = Viewer.of(caller);
         series.find(viewer, id);
         MediaRow next = media.nextInSeries(viewer, id);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.http.Callers;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Caller;
 import org.longbox.user.UserDocuments;
@@ -31,7 +32,7 @@ public final class UserDocumentResource {
     @Path("me/preferences")
     @Operation(summary = "Your client preferences (a JSON object; {} until set)")
     public JsonNode myPreferences(@Context SecurityContext sc) {
-        return documents.get(Caller.of(sc).userId(), UserDocuments.PREFERENCES);
+        return documents.get(Callers.of(sc).userId(), UserDocuments.PREFERENCES);
     }
 
     @PUT
@@ -39,7 +40,7 @@ public final class UserDocumentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace your client preferences")
     public JsonNode setMyPreferences(JsonNode body, @Context SecurityContext sc) {
-        return documents.put(Caller.of(sc).userId(), UserDocuments.PREFERENCES, body);
+        return documents.put(Callers.of(sc).userId(), UserDocuments.PREFERENCES, body);
     }
 
     @GET
@@ -61,7 +62,7 @@ public final class UserDocumentResource {
     @Path("me/navigation-arrangement")
     @Operation(summary = "Your sidebar arrangement (a JSON object; {} until set)")
     public JsonNode navigation(@Context SecurityContext sc) {
-        return documents.get(Caller.of(sc).userId(), UserDocuments.NAVIGATION);
+        return documents.get(Callers.of(sc).userId(), UserDocuments.NAVIGATION);
     }
 
     @PUT
@@ -69,11 +70,11 @@ public final class UserDocumentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace your sidebar arrangement")
     public JsonNode setNavigation(JsonNode body, @Context SecurityContext sc) {
-        return documents.put(Caller.of(sc).userId(), UserDocuments.NAVIGATION, body);
+        return documents.put(Callers.of(sc).userId(), UserDocuments.NAVIGATION, body);
     }
 
     private static String self(SecurityContext sc, String id) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         if (!caller.userId().equals(id)) {
             throw ApiException.forbidden("Preferences are only your own");
         }

@@ -26,6 +26,7 @@ import org.longbox.api.dto.UpdateUserDto;
 import org.longbox.api.dto.UserDto;
 import org.longbox.auth.LoginActivityService;
 import org.longbox.auth.SessionService;
+import org.longbox.http.Callers;
 import org.longbox.http.OwnerOnly;
 import org.longbox.http.RequiresPermission;
 import org.longbox.server.errors.ApiException;
@@ -65,7 +66,7 @@ public final class UserResource {
             + "are hidden from them.")
     public UserDto create(CreateUserDto body, @Context SecurityContext sc) {
         require(body);
-        return UserDto.of(users.create(Caller.of(sc), new UserService.NewUser(body.username(), body.password(),
+        return UserDto.of(users.create(Callers.of(sc), new UserService.NewUser(body.username(), body.password(),
                 Permissions.parse(body.permissions()), body.maxSessionsAllowed(),
                 body.ageRestriction() == null ? null : body.ageRestriction().toDomain())));
     }
@@ -75,7 +76,7 @@ public final class UserResource {
     @OwnerOnly
     @Operation(summary = "Every user's login attempts, newest first")
     public Pageable<LoginActivityDto> allActivity(@BeanParam PageParams page, @Context SecurityContext sc) {
-        return Pageable.of(activity.all(Caller.of(sc), page.toRequest()).map(LoginActivityDto::of));
+        return Pageable.of(activity.all(Callers.of(sc), page.toRequest()).map(LoginActivityDto::of));
     }
 
     @DELETE
@@ -83,7 +84,7 @@ public final class UserResource {
     @OwnerOnly
     @Operation(summary = "Delete every login-activity record")
     public CountDto clearActivity(@Context SecurityContext sc) {
-        return new CountDto(activity.clear(Caller.of(sc)));
+        return new CountDto(activity.clear(Callers.of(sc)));
     }
 
     @PUT
@@ -91,7 +92,7 @@ public final class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change yourself", description = "Name, password and avatar; not your own permissions or session limit.")
     public UserDto updateMe(UpdateUserDto body, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         return update(caller.userId(), body, sc);
     }
 
@@ -99,7 +100,7 @@ public final class UserResource {
     @Path("{id}")
     @Operation(summary = "A user", description = "Yourself, or anyone with user:read.")
     public UserDto get(@PathParam("id") String id, @Context SecurityContext sc) {
-        return UserDto.of(users.get(Caller.of(sc), id));
+        return UserDto.of(users.get(Callers.of(sc), id));
     }
 
     @PUT
@@ -108,7 +109,7 @@ public final class UserResource {
     @Operation(summary = "Change a user", description = "Yourself or, for the server owner, anyone. Absent fields stay as they are.")
     public UserDto update(@PathParam("id") String id, UpdateUserDto body, @Context SecurityContext sc) {
         require(body);
-        return UserDto.of(users.update(Caller.of(sc), id, new UserService.Change(body.username, body.password,
+        return UserDto.of(users.update(Callers.of(sc), id, new UserService.Change(body.username, body.password,
                 body.avatarUrl, Permissions.parse(body.permissions), body.getMaxSessionsAllowed(), body.maxSessionsCleared(),
                 body.getAgeRestriction() == null ? null : body.getAgeRestriction().toDomain(), body.ageRestrictionCleared())));
     }
@@ -121,7 +122,7 @@ public final class UserResource {
     public UserDto delete(@PathParam("id") String id, DeleteUserDto body, @QueryParam("hard_delete") Boolean hardQuery,
                           @Context SecurityContext sc) {
         boolean hard = Boolean.TRUE.equals(hardQuery) || (body != null && Boolean.TRUE.equals(body.hardDelete()));
-        return UserDto.of(users.delete(Caller.of(sc), id, hard));
+        return UserDto.of(users.delete(Callers.of(sc), id, hard));
     }
 
     @DELETE
@@ -129,7 +130,7 @@ public final class UserResource {
     @OwnerOnly
     @Operation(summary = "Sign a user out everywhere")
     public CountDto deleteSessions(@PathParam("id") String id, @Context SecurityContext sc) {
-        return new CountDto(users.deleteSessions(Caller.of(sc), id));
+        return new CountDto(users.deleteSessions(Callers.of(sc), id));
     }
 
     @PUT
@@ -141,14 +142,14 @@ public final class UserResource {
         if (body == null || body.lock() == null) {
             throw ApiException.badRequest("A JSON body {lock: true|false} is required");
         }
-        return UserDto.of(users.setLocked(Caller.of(sc), id, body.lock()));
+        return UserDto.of(users.setLocked(Callers.of(sc), id, body.lock()));
     }
 
     @GET
     @Path("{id}/login-activity")
     @Operation(summary = "A user's login attempts, newest first", description = "Yourself, or anyone for the server owner.")
     public Pageable<LoginActivityDto> activity(@PathParam("id") String id, @BeanParam PageParams page, @Context SecurityContext sc) {
-        return Pageable.of(activity.forUser(Caller.of(sc), id, page.toRequest()).map(LoginActivityDto::of));
+        return Pageable.of(activity.forUser(Callers.of(sc), id, page.toRequest()).map(LoginActivityDto::of));
     }
 
     private static void require(Object body) {

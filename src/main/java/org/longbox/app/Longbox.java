@@ -36,6 +36,7 @@ import org.longbox.server.Version;
 import org.longbox.server.config.Settings;
 import org.longbox.server.database.Database;
 import org.longbox.server.database.ServerConfigMapper;
+import org.longbox.user.Accounts;
 import org.longbox.user.CredentialEvents;
 import org.longbox.user.PasswordHasher;
 import org.longbox.user.UserDocumentMapper;
@@ -103,20 +104,21 @@ final class Longbox implements AutoCloseable {
 
         CredentialEvents credentialEvents = new CredentialEvents();
         PasswordHasher hasher = new PasswordHasher(settings.hashCost());
-        this.sessions = new SessionService(database, settings.sessionTtl(), credentialEvents);
-        PasswordLogin passwords = new PasswordLogin(database, hasher, credentialEvents);
-        JwtService jwt = new JwtService(database, settings.accessTokenTtl());
-        this.apiKeys = new ApiKeyService(database);
+        Accounts accounts = new Accounts(database);
+        this.sessions = new SessionService(database, accounts, settings.sessionTtl(), credentialEvents, clock);
+        PasswordLogin passwords = new PasswordLogin(database, accounts, hasher, credentialEvents, clock);
+        JwtService jwt = new JwtService(database, settings.accessTokenTtl(), clock);
+        this.apiKeys = new ApiKeyService(database, accounts, clock);
         this.users = new UserService(database, hasher, sessions, credentialEvents);
         this.userDocuments = new UserDocuments(database);
         this.logins = new LoginService(passwords, sessions, jwt);
         this.loginActivity = new LoginActivityService(database);
-        BasicAuthenticator basic = new BasicAuthenticator(passwords, sessions, database, credentialEvents);
-        this.authenticator = new Authenticator(sessions, jwt, apiKeys, basic, database);
+        BasicAuthenticator basic = new BasicAuthenticator(passwords, sessions, accounts, credentialEvents, clock);
+        this.authenticator = new Authenticator(sessions, jwt, apiKeys, basic, accounts);
         this.sessionCleanup = new SessionCleanup(sessions, settings.sessionCleanupInterval(), threadSuffix);
 
         ContentVersion contentVersion = new ContentVersion();
-        this.libraries = new LibraryService(database, contentVersion);
+        this.libraries = new LibraryService(database, users, contentVersion);
         this.media = new MediaService(database, contentVersion);
         this.series = new SeriesService(database);
         this.progress = new ProgressService(database);

@@ -75,7 +75,7 @@ final class LongboxApplication extends ResourceConfig {
         OpdsMedia opdsMedia = new OpdsMedia(s.media, s.bookFiles, thumbnails, s.progress);
         List<Object> resources = List.of(
                 new ServerResource(s.users, s.version),
-                new AuthResource(s.logins, s.users),
+                new AuthResource(s.logins, s.users, s.clock),
                 new UserResource(s.users, s.loginActivity, s.sessions),
                 new UserDocumentResource(s.userDocuments),
                 new ApiKeyResource(s.apiKeys),

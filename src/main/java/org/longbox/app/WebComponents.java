@@ -30,7 +30,7 @@ final class WebComponents {
 
     static void register(ServletContext context, Longbox longbox) {
         filter(context, "cors", new CorsFilter(longbox.settings.allowedOrigins()), "/*");
-        filter(context, "auth", new AuthFilter(longbox.authenticator), "/*");
+        filter(context, "auth", new AuthFilter(longbox.authenticator, longbox.clock), "/*");
         // the usual page request answered before JAX-RS; everything else passes through
         filter(context, "pages", new PageFilter(longbox.pages), "/api/v1/media/*");
 

@@ -9,7 +9,7 @@ public interface ApiKeyMapper {
     /** Sets {@code row.id}. */
     void insert(ApiKeyRow row);
 
-    /** The key with this short token joined with its owner; null when there is none. */
+    /** The key with this short token; null when there is none. */
     ApiKeyRow findByShortToken(@Param("shortToken") String shortToken);
 
     /** The user's key with this id; null when there is none or it is someone else's. */

@@ -1,8 +1,6 @@
 package org.longbox.auth;
 
-import org.longbox.user.UserRow;
-
-/** A row of {@code api_keys}; {@link #user} is filled when the query joins the owner. */
+/** A row of {@code api_keys}. */
 public class ApiKeyRow {
     public long id;
     public String name;
@@ -14,5 +12,4 @@ public class ApiKeyRow {
     public Long lastUsedAt;
     public Long expiresAt;
     public String userId;
-    public UserRow user;
 }

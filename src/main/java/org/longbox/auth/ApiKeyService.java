@@ -2,11 +2,13 @@ package org.longbox.auth;
 
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Account;
+import org.longbox.user.Accounts;
 import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.User;
-import org.longbox.user.UserRow;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +26,13 @@ public final class ApiKeyService {
     private static final long TOUCH_EVERY = 60_000;
 
     private final Database db;
+    private final Accounts accounts;
+    private final Clock clock;
 
-    public ApiKeyService(Database db) {
+    public ApiKeyService(Database db, Accounts accounts, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** A new or regenerated key: the row's view and the secret, shown this once. */
@@ -53,7 +59,7 @@ public final class ApiKeyService {
         ApiKeyRow row = new ApiKeyRow();
         row.name = name.trim();
         row.permissions = perms.toStored();
-        row.createdAt = System.currentTimeMillis();
+        row.createdAt = clock.millis();
         row.expiresAt = expiresAt;
         row.userId = caller.userId();
         String secret = newSecret(row);
@@ -109,21 +115,21 @@ public final class ApiKeyService {
             throw ApiException.unauthorized("Invalid API key");
         }
         ApiKeyRow row = db.auto(s -> s.getMapper(ApiKeyMapper.class).findByShortToken(m.group(1)));
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (row == null || !Secrets.constantTimeEquals(row.longTokenHash, Secrets.sha256Hex(m.group(2)))) {
             throw ApiException.unauthorized("Invalid API key");
         }
         if (row.expiresAt != null && row.expiresAt <= now) {
             throw ApiException.unauthorized("The API key has expired");
         }
-        UserRow owner = row.user;
-        if (owner == null || owner.deleted()) {
+        Account owner = accounts.byId(row.userId).orElse(null);
+        if (owner == null) {
             throw ApiException.unauthorized("Invalid API key");
         }
-        if (owner.locked) {
+        if (owner.locked()) {
             throw ApiException.forbidden(PasswordLogin.LOCKED_MESSAGE);
         }
-        User user = owner.toUser();
+        User user = owner.user();
         if (!user.serverOwner() && !user.effectivePermissions().contains(Permission.FEATURE_API_KEYS)) {
             throw ApiException.unauthorized("API keys are not enabled for this user");
         }
@@ -147,7 +153,7 @@ public final class ApiKeyService {
         caller.require(Permission.FEATURE_API_KEYS);
     }
 
-    private static void check(Caller caller, String name, KeyPermissions perms, Long expiresAt) {
+    private void check(Caller caller, String name, KeyPermissions perms, Long expiresAt) {
         if (name == null || name.isBlank()) {
             throw ApiException.badRequest("The API key needs a name");
         }
@@ -157,7 +163,7 @@ public final class ApiKeyService {
         if (perms == null) {
             throw ApiException.badRequest("permissions must be \"inherit\" or a list of permissions");
         }
-        if (expiresAt != null && expiresAt <= System.currentTimeMillis()) {
+        if (expiresAt != null && expiresAt <= clock.millis()) {
             throw ApiException.badRequest("expires_at must be in the future");
         }
         requireWithin(caller, perms);

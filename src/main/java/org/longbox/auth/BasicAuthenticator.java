@@ -1,19 +1,19 @@
 package org.longbox.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.longbox.server.database.Database;
+import org.longbox.user.Account;
+import org.longbox.user.Accounts;
 import org.longbox.user.Caller;
 import org.longbox.user.CredentialEvents;
-import org.longbox.user.UserMapper;
-import org.longbox.user.UserRow;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HTTP Basic for OPDS clients. Reading apps send the password with every request and many never
@@ -29,7 +29,8 @@ public final class BasicAuthenticator {
 
     private final PasswordLogin passwords;
     private final SessionService sessions;
-    private final Database db;
+    private final Accounts accounts;
+    private final Clock clock;
     private final byte[] cacheKey = Secrets.randomBytes(32);
     /** Initialised once and never used itself: each call works on a clone (cheaper than a new Mac). */
     private final Mac macPrototype = newMac();
@@ -40,10 +41,12 @@ public final class BasicAuthenticator {
         }
     };
 
-    public BasicAuthenticator(PasswordLogin passwords, SessionService sessions, Database db, CredentialEvents events) {
+    public BasicAuthenticator(PasswordLogin passwords, SessionService sessions, Accounts accounts, CredentialEvents events,
+                              Clock clock) {
         this.passwords = passwords;
         this.sessions = sessions;
-        this.db = db;
+        this.accounts = accounts;
+        this.clock = clock;
         events.subscribe(this::forget);
     }
 
@@ -72,7 +75,7 @@ public final class BasicAuthenticator {
         synchronized (cache) {
             hit = cache.get(key);
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (hit != null && hit.expiresAt > now) {
             Result fast = fromCache(hit, saveSession, client);
             if (fast != null) {
@@ -82,12 +85,12 @@ public final class BasicAuthenticator {
                 cache.remove(key);
             }
         }
-        UserRow user = passwords.verify(username, password, client);
-        SessionService.NewSession session = saveSession ? sessions.create(user, client.ip(), client.userAgent()) : null;
+        Account account = passwords.verify(username, password, client);
+        SessionService.NewSession session = saveSession ? sessions.create(account, client.ip(), client.userAgent()) : null;
         synchronized (cache) {
-            cache.put(key, new Entry(user.id, user.hashedPassword, now + TTL_MILLIS, session == null ? null : session.token()));
+            cache.put(key, new Entry(account.id(), account.passwordHash(), now + TTL_MILLIS, session == null ? null : session.token()));
         }
-        return result(user, session == null ? null : session.id(), session == null ? null : session.token(),
+        return result(account, session == null ? null : session.id(), session == null ? null : session.token(),
                 session == null ? 0 : session.expiresAt());
     }
 
@@ -95,28 +98,29 @@ public final class BasicAuthenticator {
         String token = hit.sessionToken;
         if (saveSession && token != null) {
             SessionService.Live live = sessions.resolve(token);
-            if (live != null && live.user().id.equals(hit.userId) && unchanged(live.user(), hit)) {
+            if (live != null && live.account().id().equals(hit.userId) && unchanged(live.account(), hit)) {
                 return new Result(live.caller().withMethod(Caller.AuthMethod.BASIC), token, live.expiresAt());
             }
         }
-        UserRow user = db.auto(s -> s.getMapper(UserMapper.class).findById(hit.userId));
-        if (user == null || !unchanged(user, hit)) {
+        Account account = accounts.byId(hit.userId).orElse(null);
+        if (account == null || !unchanged(account, hit)) {
             return null;
         }
         if (!saveSession) {
-            return result(user, null, null, 0);
+            return result(account, null, null, 0);
         }
-        SessionService.NewSession created = sessions.create(user, client.ip(), client.userAgent());
+        SessionService.NewSession created = sessions.create(account, client.ip(), client.userAgent());
         hit.sessionToken = created.token();
-        return result(user, created.id(), created.token(), created.expiresAt());
+        return result(account, created.id(), created.token(), created.expiresAt());
     }
 
-    private static boolean unchanged(UserRow user, Entry hit) {
-        return !user.deleted() && !user.locked && Secrets.constantTimeEquals(user.hashedPassword, hit.passwordHash);
+    /** Not deleted (the caller checked), not locked, and the password it was verified against still the user's. */
+    private static boolean unchanged(Account account, Entry hit) {
+        return !account.locked() && Secrets.constantTimeEquals(account.passwordHash(), hit.passwordHash);
     }
 
-    private static Result result(UserRow user, String sessionId, String token, long expiresAt) {
-        return new Result(Caller.forUser(user.toUser(), Caller.AuthMethod.BASIC, sessionId), token, expiresAt);
+    private static Result result(Account account, String sessionId, String token, long expiresAt) {
+        return new Result(Caller.forUser(account.user(), Caller.AuthMethod.BASIC, sessionId), token, expiresAt);
     }
 
     /** Drops every remembered credential of the user. */

@@ -6,7 +6,13 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.IssValidator;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwt.consumer.SubValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
@@ -14,6 +20,7 @@ import org.jose4j.lang.JoseException;
 import org.longbox.server.database.Database;
 import org.longbox.server.database.ServerConfigMapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,19 +35,23 @@ public final class JwtService {
     private static final String ISSUER = "longbox";
     private static final String PASSWORD_CLAIM = "pwf";
 
+    private static final long CLOCK_SKEW_SECONDS = 30;
+
     private final HmacKey key;
     private final Duration ttl;
+    private final Clock clock;
     private final JwtConsumer consumer;
 
-    public JwtService(Database db, Duration ttl) {
+    public JwtService(Database db, Duration ttl, Clock clock) {
         this.key = new HmacKey(loadOrCreateKey(db));
         this.ttl = ttl;
+        this.clock = clock;
+        // jose4j's own time checks read the system clock; these read ours (same rules, 30 s of skew).
         this.consumer = new JwtConsumerBuilder()
-                .setRequireExpirationTime()
-                .setRequireIssuedAt()
-                .setRequireSubject()
-                .setExpectedIssuer(ISSUER)
-                .setAllowedClockSkewInSeconds(30)
+                .setSkipAllDefaultValidators()
+                .registerValidator(new IssValidator(ISSUER, true))
+                .registerValidator(new SubValidator(true))
+                .registerValidator(this::checkTimes)
                 .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .build();
@@ -54,13 +65,13 @@ public final class JwtService {
     }
 
     public Issued issue(String userId, String passwordHash) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant exp = now.plus(ttl);
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(userId);
-        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(now.getEpochSecond()));
-        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(exp.getEpochSecond()));
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(exp.getEpochSecond()));
         claims.setStringClaim(PASSWORD_CLAIM, fingerprint(passwordHash));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -82,6 +93,27 @@ public final class JwtService {
         } catch (InvalidJwtException | MalformedClaimException e) {
             return null;
         }
+    }
+
+    /** Expiry and issue time are required; an expired token, or one not valid yet, is refused. */
+    private ErrorCodeValidator.Error checkTimes(JwtContext context) throws MalformedClaimException {
+        JwtClaims claims = context.getJwtClaims();
+        NumericDate exp = claims.getExpirationTime();
+        NumericDate nbf = claims.getNotBefore();
+        if (exp == null) {
+            return new ErrorCodeValidator.Error(ErrorCodes.EXPIRATION_MISSING, "No Expiration Time (exp) claim present.");
+        }
+        if (claims.getIssuedAt() == null) {
+            return new ErrorCodeValidator.Error(ErrorCodes.ISSUED_AT_MISSING, "No Issued At (iat) claim present.");
+        }
+        long now = clock.millis() / 1000;
+        if (now - CLOCK_SKEW_SECONDS >= exp.getValue()) {
+            return new ErrorCodeValidator.Error(ErrorCodes.EXPIRED, "The JWT is no longer valid");
+        }
+        if (nbf != null && now + CLOCK_SKEW_SECONDS < nbf.getValue()) {
+            return new ErrorCodeValidator.Error(ErrorCodes.NOT_YET_VALID, "The JWT is not yet valid");
+        }
+        return null;
     }
 
     public static String fingerprint(String passwordHash) {

@@ -1,7 +1,7 @@
 package org.longbox.auth;
 
+import org.longbox.user.Account;
 import org.longbox.user.User;
-import org.longbox.user.UserRow;
 
 /** {@code POST /auth/login} and {@code /auth/logout}: password check, a fresh session, a token. */
 public final class LoginService {
@@ -25,13 +25,13 @@ public final class LoginService {
      */
     public Result login(String username, String password, boolean createSession, boolean generateToken,
                         ClientInfo client, String previousSessionToken) {
-        UserRow user = passwords.verify(username, password, client);
+        Account account = passwords.verify(username, password, client);
         if (previousSessionToken != null) {
             sessions.delete(previousSessionToken);
         }
-        SessionService.NewSession session = createSession ? sessions.create(user, client.ip(), client.userAgent()) : null;
-        JwtService.Issued token = generateToken ? jwt.issue(user.id, user.hashedPassword) : null;
-        return new Result(user.toUser(), session, token);
+        SessionService.NewSession session = createSession ? sessions.create(account, client.ip(), client.userAgent()) : null;
+        JwtService.Issued token = generateToken ? jwt.issue(account.id(), account.passwordHash()) : null;
+        return new Result(account.user(), session, token);
     }
 
     public void logout(String sessionToken) {

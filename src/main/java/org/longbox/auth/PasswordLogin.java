@@ -2,14 +2,14 @@ package org.longbox.auth;
 
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
+import org.longbox.user.Account;
+import org.longbox.user.Accounts;
 import org.longbox.user.CredentialEvents;
 import org.longbox.user.PasswordHasher;
-import org.longbox.user.UserMapper;
-import org.longbox.user.UserRow;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -27,71 +27,75 @@ public final class PasswordLogin {
     private static final String BAD_CREDENTIALS = "Invalid username or password";
 
     private final Database db;
+    private final Accounts accounts;
     private final PasswordHasher hasher;
     private final CredentialEvents events;
+    private final Clock clock;
 
-    public PasswordLogin(Database db, PasswordHasher hasher, CredentialEvents events) {
+    public PasswordLogin(Database db, Accounts accounts, PasswordHasher hasher, CredentialEvents events, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
         this.hasher = hasher;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
      * The user these credentials prove. Throws 401 for an unknown user or a wrong password, 403 for
      * a locked account with the right password.
      */
-    public UserRow verify(String username, String password, ClientInfo client) {
+    public Account verify(String username, String password, ClientInfo client) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             hasher.burn(password);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        String key = username.trim().toLowerCase(Locale.ROOT);
-        UserRow user = db.auto(s -> s.getMapper(UserMapper.class).findActiveByUsernameKey(key));
-        if (user == null) {
+        Account account = accounts.byUsername(username).orElse(null);
+        if (account == null) {
             hasher.burn(password);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        if (!hasher.verify(password, user.hashedPassword)) {
-            recordFailure(user, client);
+        if (!hasher.verify(password, account.passwordHash())) {
+            recordFailure(account, client);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        if (user.locked) {
-            record(user.id, client, false);
+        if (account.locked()) {
+            record(account.id(), client, false);
             throw ApiException.forbidden(LOCKED_MESSAGE);
         }
-        record(user.id, client, true);
-        return user;
+        record(account.id(), client, true);
+        return account;
     }
 
-    private void recordFailure(UserRow user, ClientInfo client) {
-        long now = System.currentTimeMillis();
-        long since = Math.max(now - WINDOW, user.failuresResetAt == null ? 0 : user.failuresResetAt);
+    private void recordFailure(Account account, ClientInfo client) {
+        long now = clock.millis();
+        long since = Math.max(now - WINDOW, account.failuresResetAt() == null ? 0 : account.failuresResetAt());
+        String userId = account.id();
         boolean lockNow = db.tx(s -> {
-            insert(s.getMapper(LoginActivityMapper.class), user.id, client, false, now);
-            if (user.locked) {
+            insert(s.getMapper(LoginActivityMapper.class), userId, client, false, now);
+            if (account.locked()) {
                 return false;
             }
-            List<Boolean> recent = s.getMapper(LoginActivityMapper.class).recentOutcomes(user.id, since, LOCK_AFTER_FAILURES);
+            List<Boolean> recent = s.getMapper(LoginActivityMapper.class).recentOutcomes(userId, since, LOCK_AFTER_FAILURES);
             if (recent.size() < LOCK_AFTER_FAILURES || recent.contains(Boolean.TRUE)) {
                 return false;
             }
-            s.getMapper(UserMapper.class).updateLocked(user.id, true, null);
-            s.getMapper(SessionMapper.class).deleteForUser(user.id);
+            accounts.lock(userId);
+            s.getMapper(SessionMapper.class).deleteForUser(userId);
             return true;
         });
         if (lockNow) {
-            LOG.warning("Locked account '" + user.username + "' after " + LOCK_AFTER_FAILURES
+            LOG.warning("Locked account '" + account.user().username() + "' after " + LOCK_AFTER_FAILURES
                     + " consecutive failed logins; last from " + client.ip());
-            events.changed(user.id);
+            events.changed(userId);
         }
     }
 
     private void record(String userId, ClientInfo client, boolean success) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         db.txVoid(s -> {
             insert(s.getMapper(LoginActivityMapper.class), userId, client, success, now);
             if (success) {
-                s.getMapper(UserMapper.class).updateLastLogin(userId, now);
+                accounts.signedIn(userId, now);
             }
         });
     }

@@ -8,10 +8,7 @@ import java.util.List;
 public interface SessionMapper {
     void insert(SessionRow row);
 
-    /**
-     * The unexpired session with this token hash, joined with its user; null when there is none, it
-     * has expired, or its user is deleted.
-     */
+    /** The unexpired session with this token hash; null when there is none or it has expired. */
     SessionRow findLive(@Param("tokenHash") String tokenHash, @Param("now") long now);
 
     /** The user's unexpired sessions, the one that expires first first. */

@@ -1,8 +1,6 @@
 package org.longbox.auth;
 
-import org.longbox.user.UserRow;
-
-/** A row of {@code sessions}; {@link #user} is filled when the query joins the owner. */
+/** A row of {@code sessions}. */
 public class SessionRow {
     public String id;
     public String tokenHash;
@@ -11,5 +9,4 @@ public class SessionRow {
     public long expiresAt;
     public String ipAddress;
     public String userAgent;
-    public UserRow user;
 }

@@ -1,10 +1,13 @@
 package org.longbox.auth;
 
 import org.longbox.server.database.Database;
+import org.longbox.user.Account;
+import org.longbox.user.Accounts;
 import org.longbox.user.Caller;
 import org.longbox.user.CredentialEvents;
-import org.longbox.user.UserRow;
+import org.longbox.user.UserSessions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +25,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * still checked on every request; ending a session or changing its user on this node forgets it at
  * once, and other nodes sharing the database see the change within {@link #RECHECK_MILLIS}.
  */
-public final class SessionService {
+public final class SessionService implements UserSessions {
     /** 256 bits. */
     private static final int TOKEN_BYTES = 32;
     static final long RECHECK_MILLIS = 2000;
     private static final int MAX_REMEMBERED = 20_000;
 
     private final Database db;
+    private final Accounts accounts;
+    private final Clock clock;
     private final long ttlMillis;
     private final long refreshStep;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    public SessionService(Database db, Duration ttl, CredentialEvents events) {
+    public SessionService(Database db, Accounts accounts, Duration ttl, CredentialEvents events, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
+        this.clock = clock;
         this.ttlMillis = ttl.toMillis();
         this.refreshStep = Math.max(1000, Math.min(60_000, ttlMillis / 10));
         events.subscribe(this::forgetUser);
@@ -45,27 +52,29 @@ public final class SessionService {
     }
 
     /**
-     * A live session: its caller (with the session's id), its user's row, its expiry, and whether
+     * A live session: its caller (with the session's id), its user's account, its expiry, and whether
      * this lookup moved the expiry (then the cookie is sent again with the new lifetime).
      */
-    public record Live(Caller caller, UserRow user, long expiresAt, boolean extended) {
+    public record Live(Caller caller, Account account, long expiresAt, boolean extended) {
     }
 
     /** What a lookup found, and when the database last confirmed it. */
-    private record Remembered(Caller caller, UserRow user, long expiresAt, long checkedAt) {
+    private record Remembered(Caller caller, Account account, long expiresAt, long checkedAt) {
     }
 
     /**
      * Stores a new session for the user. When the user may hold only {@code max_sessions_allowed}
      * sessions, the ones expiring first are dropped to make room.
      */
-    public NewSession create(UserRow user, String ip, String userAgent) {
+    public NewSession create(Account account, String ip, String userAgent) {
         String token = Secrets.randomToken(TOKEN_BYTES);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
+        String userId = account.id();
+        Integer max = account.user().maxSessionsAllowed();
         SessionRow row = new SessionRow();
         row.id = UUID.randomUUID().toString();
         row.tokenHash = Secrets.sha256Hex(token);
-        row.userId = user.id;
+        row.userId = userId;
         row.createdAt = now;
         row.expiresAt = now + ttlMillis;
         row.ipAddress = clip(ip, 64);
@@ -73,9 +82,9 @@ public final class SessionService {
         List<String> dropped = new ArrayList<>();
         db.txVoid(s -> {
             SessionMapper m = s.getMapper(SessionMapper.class);
-            if (user.maxSessionsAllowed != null) {
-                List<SessionRow> live = m.listLiveForUser(user.id, now);
-                for (int i = 0; i <= live.size() - user.maxSessionsAllowed; i++) {
+            if (max != null) {
+                List<SessionRow> live = m.listLiveForUser(userId, now);
+                for (int i = 0; i <= live.size() - max; i++) {
                     m.deleteById(live.get(i).id);
                     dropped.add(live.get(i).id);
                 }
@@ -94,7 +103,7 @@ public final class SessionService {
             return null;
         }
         String hash = Secrets.sha256Hex(token);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Remembered r = remembered.get(hash);
         if (r == null || now - r.checkedAt() >= RECHECK_MILLIS) {
             r = lookUp(hash, now);
@@ -110,24 +119,25 @@ public final class SessionService {
         if (wanted - r.expiresAt() >= refreshStep) {
             String id = r.caller().sessionId();
             db.auto(s -> s.getMapper(SessionMapper.class).extend(id, wanted));
-            r = new Remembered(r.caller(), r.user(), wanted, r.checkedAt());
+            r = new Remembered(r.caller(), r.account(), wanted, r.checkedAt());
             remembered.put(hash, r);
-            return new Live(r.caller(), r.user(), wanted, true);
+            return new Live(r.caller(), r.account(), wanted, true);
         }
-        return new Live(r.caller(), r.user(), r.expiresAt(), false);
+        return new Live(r.caller(), r.account(), r.expiresAt(), false);
     }
 
     private Remembered lookUp(String hash, long now) {
         SessionRow row = db.auto(s -> s.getMapper(SessionMapper.class).findLive(hash, now));
-        if (row == null || row.user == null || row.user.locked) {
+        Account account = row == null ? null : accounts.byId(row.userId).orElse(null);
+        if (account == null || account.locked()) {
             remembered.remove(hash);
             return null;
         }
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }
-        Caller caller = Caller.forUser(row.user.toUser(), Caller.AuthMethod.SESSION, row.id);
-        Remembered r = new Remembered(caller, row.user, row.expiresAt, now);
+        Caller caller = Caller.forUser(account.user(), Caller.AuthMethod.SESSION, row.id);
+        Remembered r = new Remembered(caller, account, row.expiresAt, now);
         remembered.put(hash, r);
         return r;
     }
@@ -140,29 +150,30 @@ public final class SessionService {
         }
     }
 
-    /** Signs the user out everywhere; returns how many sessions there were. */
-    public int deleteAllFor(String userId) {
-        int n = db.auto(s -> s.getMapper(SessionMapper.class).deleteForUser(userId));
+    /** Signs the user out everywhere but {@code keepSessionId} (null: everywhere); returns how many sessions ended. */
+    @Override
+    public int endAll(String userId, String keepSessionId) {
+        int n = db.auto(s -> s.getMapper(SessionMapper.class).deleteForUserExcept(userId, keepSessionId));
         forgetUser(userId);
         return n;
     }
 
     /** Deletes sessions that have expired; returns how many. */
     public int deleteExpired() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         remembered.values().removeIf(r -> r.expiresAt() <= now);
         return db.auto(s -> s.getMapper(SessionMapper.class).deleteExpired(now));
     }
 
     /** The user's unexpired sessions. */
     public int countLive(String userId) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         return db.auto(s -> s.getMapper(SessionMapper.class).countLiveForUser(userId, now));
     }
 
     /** Forgets what is remembered of the user's sessions: the next request asks the database. */
     void forgetUser(String userId) {
-        remembered.values().removeIf(r -> r.user().id.equals(userId));
+        remembered.values().removeIf(r -> r.account().id().equals(userId));
     }
 
     static String clip(String s, int max) {

@@ -48,7 +48,7 @@ public final class AuthorizationFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            Caller caller = Caller.of(request.getSecurityContext());
+            Caller caller = Callers.of(request.getSecurityContext());
             if (ownerOnly) {
                 caller.requireOwner();
             }

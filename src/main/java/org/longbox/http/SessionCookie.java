@@ -4,6 +4,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.longbox.server.web.PublicUrl;
 
+import java.time.Clock;
+
 /**
  * The {@code stump_session} cookie: HttpOnly, SameSite=Lax, Path = the context path, Secure when
  * the client came over https. Written as a header so every container emits the same attributes.
@@ -28,9 +30,9 @@ public final class SessionCookie {
         return null;
     }
 
-    /** A Set-Cookie value that stores the token until {@code expiresAtMillis}. */
-    public static String set(HttpServletRequest request, String token, long expiresAtMillis) {
-        long maxAge = Math.max(0, (expiresAtMillis - System.currentTimeMillis()) / 1000);
+    /** A Set-Cookie value that stores the token until {@code expiresAtMillis}, counted from the clock's now. */
+    public static String set(HttpServletRequest request, String token, long expiresAtMillis, Clock clock) {
+        long maxAge = Math.max(0, (expiresAtMillis - clock.millis()) / 1000);
         return cookie(request, token, "Max-Age=" + maxAge);
     }
 

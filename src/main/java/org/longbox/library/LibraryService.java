@@ -6,8 +6,8 @@ import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Caller;
-import org.longbox.user.UserMapper;
-import org.longbox.user.UserRow;
+import org.longbox.user.User;
+import org.longbox.user.UserService;
 import org.longbox.user.Viewer;
 
 import java.io.IOException;
@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,11 +31,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LibraryService {
     private final Database db;
+    private final UserService users;
     private final ContentVersion version;
     private final List<LibraryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public LibraryService(Database db, ContentVersion version) {
+    public LibraryService(Database db, UserService users, ContentVersion version) {
         this.db = db;
+        this.users = users;
         this.version = version;
     }
 
@@ -106,17 +109,15 @@ public final class LibraryService {
         return id;
     }
 
-    public List<UserRow> hiddenFrom(Viewer viewer, String id) {
+    /** The users the library is hidden from (deleted ones left out). */
+    public List<User> hiddenFrom(Viewer viewer, String id) {
         find(viewer, id);
-        return db.auto(s -> {
-            UserMapper users = s.getMapper(UserMapper.class);
-            return s.getMapper(LibraryMapper.class).hiddenFrom(id).stream().map(users::findById)
-                    .filter(u -> u != null && !u.deleted()).toList();
-        });
+        return db.auto(s -> s.getMapper(LibraryMapper.class).hiddenFrom(id)).stream()
+                .map(users::active).flatMap(Optional::stream).toList();
     }
 
     /** Replaces the set of users the library is hidden from. The owner cannot be hidden from anything. */
-    public List<UserRow> hideFrom(Caller caller, String id, List<String> userIds) {
+    public List<User> hideFrom(Caller caller, String id, List<String> userIds) {
         Viewer viewer = Viewer.of(caller);
         find(viewer, id);
         if (userIds == null) {
@@ -124,15 +125,14 @@ public final class LibraryService {
         }
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(userIds));
         db.txVoid(s -> {
-            UserMapper users = s.getMapper(UserMapper.class);
             LibraryMapper m = s.getMapper(LibraryMapper.class);
             m.unhideAll(id);
             for (String userId : unique) {
-                UserRow u = userId == null ? null : users.findById(userId);
-                if (u == null || u.deleted()) {
+                User u = userId == null ? null : users.active(userId).orElse(null);
+                if (u == null) {
                     throw ApiException.badRequest("No user with id " + userId);
                 }
-                if (u.serverOwner) {
+                if (u.serverOwner()) {
                     throw ApiException.badRequest("A library cannot be hidden from the server owner");
                 }
                 m.hide(id, userId);

@@ -2,6 +2,7 @@ package org.longbox.opds;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.http.Callers;
 import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
@@ -10,7 +11,7 @@ import org.longbox.user.Viewer;
 public record OpdsReader(Viewer viewer, boolean canDownload, OpdsUrls urls) {
     /** @param version "1.2" or "2.0" */
     static OpdsReader of(SecurityContext sc, HttpServletRequest request, String version) {
-        Caller caller = Caller.of(sc);
+        Caller caller = Callers.of(sc);
         return new OpdsReader(Viewer.of(caller), caller.has(Permission.FILE_DOWNLOAD), OpdsUrls.of(request, version));
     }
 }

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
-import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
@@ -43,7 +43,7 @@ public final class OpdsV12BookResource {
                          @QueryParam("zero_based") @DefaultValue("true") boolean zeroBased,
                          @QueryParam("maxWidth") @Parameter(description = "Fit within this width") String maxWidth,
                          @Context Request request, @Context SecurityContext sc) {
-        return media.page(Viewer.of(Caller.of(sc)), id, zeroBased ? page + 1 : page, OpdsMedia.width(maxWidth), OpdsMedia.As.STREAM, true,
+        return media.page(Viewer.of(Callers.of(sc)), id, zeroBased ? page + 1 : page, OpdsMedia.width(maxWidth), OpdsMedia.As.STREAM, true,
                 request);
     }
 
@@ -53,7 +53,7 @@ public final class OpdsV12BookResource {
     @Operation(summary = "The book's first page, full size", description = "Does not touch reading progress.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response cover(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc) {
-        return media.page(Viewer.of(Caller.of(sc)), id, 1, null, OpdsMedia.As.PAGE, false, request);
+        return media.page(Viewer.of(Callers.of(sc)), id, 1, null, OpdsMedia.As.PAGE, false, request);
     }
 
     @GET
@@ -62,7 +62,7 @@ public final class OpdsV12BookResource {
     @Operation(summary = "The book's thumbnail")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc) throws IOException {
-        return media.thumbnail(Viewer.of(Caller.of(sc)), id, request);
+        return media.thumbnail(Viewer.of(Callers.of(sc)), id, request);
     }
 
     @GET
@@ -73,6 +73,6 @@ public final class OpdsV12BookResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream"))
     public Response file(@PathParam("id") String id, @PathParam("filename") String filename, @HeaderParam("Range") String range,
                          @HeaderParam("If-Range") String ifRange, @Context Request request, @Context SecurityContext sc) throws IOException {
-        return media.file(Viewer.of(Caller.of(sc)), id, range, ifRange, request);
+        return media.file(Viewer.of(Callers.of(sc)), id, range, ifRange, request);
     }
 }

@@ -17,12 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
 import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
-import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
@@ -55,7 +55,7 @@ public final class OpdsV2BookResource {
     @Operation(summary = "A page image (1-based)", description = "JPEG, PNG or GIF. Progress goes through the progression API.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response page(@PathParam("id") String id, @PathParam("page") int page, @Context Request req, @Context SecurityContext sc) {
-        return images.page(Viewer.of(Caller.of(sc)), id, page, null, OpdsMedia.As.PAGE, false, req);
+        return images.page(Viewer.of(Callers.of(sc)), id, page, null, OpdsMedia.As.PAGE, false, req);
     }
 
     @GET
@@ -64,7 +64,7 @@ public final class OpdsV2BookResource {
     @Operation(summary = "The book's thumbnail")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request req, @Context SecurityContext sc) throws IOException {
-        return images.thumbnail(Viewer.of(Caller.of(sc)), id, req);
+        return images.thumbnail(Viewer.of(Callers.of(sc)), id, req);
     }
 
     @GET
@@ -76,7 +76,7 @@ public final class OpdsV2BookResource {
     public Response file(@PathParam("id") String id, @HeaderParam("Range") String range,
                          @HeaderParam("If-Range") String ifRange, @Context Request req,
                          @Context SecurityContext sc) throws IOException {
-        return images.file(Viewer.of(Caller.of(sc)), id, range, ifRange, req);
+        return images.file(Viewer.of(Callers.of(sc)), id, range, ifRange, req);
     }
 
     @GET
@@ -85,7 +85,7 @@ public final class OpdsV2BookResource {
     @Operation(summary = "Readium progression: where you are in the book", description = "204 when you have not started it.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = Opds2.PROGRESSION))
     public Response getProgression(@PathParam("id") String id, @Context SecurityContext sc) {
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         MediaRow m = media.get(viewer, id);
         ProgressService.Progress p = progress.forMedia(viewer.userId(), List.of(id)).get(id);
         Integer page;
@@ -134,7 +134,7 @@ public final class OpdsV2BookResource {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("A Readium progression object {locator: {locations: {...}}} is required");
         }
-        Viewer viewer = Viewer.of(Caller.of(sc));
+        Viewer viewer = Viewer.of(Callers.of(sc));
         MediaRow m = media.get(viewer, id);
         JsonNode locations = body.path("locator").path("locations");
         Integer position = locations.path("position").isIntegralNumber() ? locations.path("position").asInt() : null;

@@ -1,14 +1,14 @@
 package org.longbox.user;
 
-import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.server.errors.ApiException;
 
 import java.security.Principal;
 import java.util.Set;
 
 /**
- * Who made a request and what they may do. The filter authenticates once and puts this in the
- * request as its principal; resources read it through {@link #of(SecurityContext)}.
+ * Who made a request and what they may do: a user, and the rights this request carries (fewer than
+ * the user's with an API key that lists its own). The HTTP edge authenticates each request once and
+ * makes this its principal; services take it to decide what the caller may do.
  *
  * @param ownerPowers true when the server owner acts with full rights; an owner's API key with a
  *                    custom permission list does not get them
@@ -51,14 +51,6 @@ public record Caller(User user, AuthMethod method, boolean ownerPowers, Set<Perm
         if (!ownerPowers) {
             throw ApiException.forbidden("Only the server owner may do this");
         }
-    }
-
-    /** The caller of an authenticated request; 401 when the request is anonymous. */
-    public static Caller of(SecurityContext sc) {
-        if (sc != null && sc.getUserPrincipal() instanceof Caller c) {
-            return c;
-        }
-        throw ApiException.unauthorized("Authentication required");
     }
 
     public Caller withMethod(AuthMethod m) {

@@ -37,6 +37,10 @@ public class UserRow {
         ageRestrictOnUnset = r != null && r.restrictOnUnset();
     }
 
+    Account toAccount() {
+        return new Account(toUser(), hashedPassword, failuresResetAt);
+    }
+
     public User toUser() {
         return User.of(id, username, serverOwner, avatarUrl, createdAt, lastLogin, locked, maxSessionsAllowed,
                 Permission.parseStored(permissions), restriction());

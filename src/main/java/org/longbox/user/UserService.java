@@ -1,8 +1,6 @@
 package org.longbox.user;
 
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.longbox.auth.SessionMapper;
-import org.longbox.auth.SessionService;
 import org.longbox.server.Page;
 import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
@@ -11,6 +9,7 @@ import org.longbox.server.errors.ApiException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,10 +25,10 @@ public final class UserService {
 
     private final Database db;
     private final PasswordHasher hasher;
-    private final SessionService sessions;
+    private final UserSessions sessions;
     private final CredentialEvents events;
 
-    public UserService(Database db, PasswordHasher hasher, SessionService sessions, CredentialEvents events) {
+    public UserService(Database db, PasswordHasher hasher, UserSessions sessions, CredentialEvents events) {
         this.db = db;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -169,8 +168,7 @@ public final class UserService {
         }
         if (credentialsChanged) {
             // Everything proven with the old password ends: other sessions, cached Basic credentials, tokens.
-            String keep = self ? caller.sessionId() : null;
-            db.txVoid(s -> s.getMapper(SessionMapper.class).deleteForUserExcept(id, keep));
+            sessions.endAll(id, self ? caller.sessionId() : null);
         }
         // Whatever changed, nothing remembered of the old user (sessions, Basic credentials) is used again.
         events.changed(id);
@@ -188,7 +186,7 @@ public final class UserService {
         db.txVoid(s -> {
             s.getMapper(UserMapper.class).updateLocked(id, locked, locked ? null : now);
             if (locked) {
-                s.getMapper(SessionMapper.class).deleteForUser(id);
+                sessions.endAll(id, null);
             }
         });
         events.changed(id);
@@ -209,7 +207,7 @@ public final class UserService {
                 s.getMapper(UserMapper.class).hardDelete(id);
             } else {
                 s.getMapper(UserMapper.class).softDelete(id, now);
-                s.getMapper(SessionMapper.class).deleteForUser(id);
+                sessions.endAll(id, null);
             }
         });
         events.changed(id);
@@ -220,11 +218,17 @@ public final class UserService {
     public int deleteSessions(Caller caller, String id) {
         caller.requireOwner();
         find(id);
-        return sessions.deleteAllFor(id);
+        return sessions.endAll(id, null);
+    }
+
+    /** The user with this id, unless there is none or it is deleted. */
+    public Optional<User> active(String id) {
+        return Optional.ofNullable(db.auto(s -> s.getMapper(UserMapper.class).findById(id)))
+                .filter(row -> !row.deleted()).map(UserRow::toUser);
     }
 
     /** A user that exists and is not deleted; 404 otherwise. */
-    public UserRow find(String id) {
+    UserRow find(String id) {
         UserRow row = db.auto(s -> s.getMapper(UserMapper.class).findById(id));
         if (row == null || row.deleted()) {
             throw ApiException.notFound("No user with id " + id);

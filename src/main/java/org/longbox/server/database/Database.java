@@ -39,6 +39,8 @@ public final class Database implements AutoCloseable {
     private final String derbyUrl;
     private final SqlSessionFactory sessions;
     private final String vendor;
+    /** The transaction this thread is in, if any; always removed when it ends (nothing stays on pooled threads). */
+    private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
 
     private Database(DataSource dataSource, HikariDataSource ownPool, String derbyUrl, List<Class<?>> mappers) {
         this.dataSource = dataSource;
@@ -110,12 +112,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. Called
+     * while this thread is already inside {@code tx}, the work joins that transaction, so services of
+     * several features can make one change together (a lock and the sessions it ends) without
+     * handing each other SQL sessions.
+     */
     public <T> T tx(Function<SqlSession, T> work) {
+        SqlSession outer = current.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
         try (SqlSession session = sessions.openSession(false)) {
-            T result = work.apply(session);
-            session.commit(true);
-            return result;
+            current.set(session);
+            try {
+                T result = work.apply(session);
+                session.commit(true);
+                return result;
+            } finally {
+                current.remove();
+            }
         }
     }
 
@@ -126,8 +142,15 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Runs a single statement (or a read) with auto-commit: the cheap path for hot reads. */
+    /**
+     * Runs a single statement (or a read) with auto-commit: the cheap path for hot reads. Inside a
+     * {@link #tx} on this thread it joins that transaction instead (and sees its writes).
+     */
     public <T> T auto(Function<SqlSession, T> work) {
+        SqlSession outer = current.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session);
         }
