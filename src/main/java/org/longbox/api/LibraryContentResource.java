@@ -35,11 +35,11 @@ import org.longbox.api.dto.ScanRecordDto;
 import org.longbox.api.dto.SeriesDto;
 import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
+import org.longbox.http.ThumbnailAnswers;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
-import org.longbox.library.MediaRow;
 import org.longbox.library.MediaService;
-import org.longbox.library.ScanRecordRow;
+import org.longbox.library.ScanRecord;
 import org.longbox.library.SeriesService;
 import org.longbox.library.ThumbnailConfig;
 import org.longbox.library.ThumbnailService;
@@ -68,12 +68,10 @@ public final class LibraryContentResource {
     private final JobService jobs;
     private final MediaViews views;
     private final ThumbnailService thumbnails;
-    private final Thumbnails thumbnailResponses;
 
     public LibraryContentResource(LibraryService libraries, SeriesService series, MediaService media, ScanService scans,
-                           JobService jobs, MediaViews views, ThumbnailService thumbnails, Thumbnails thumbnailResponses) {
+                                  JobService jobs, MediaViews views, ThumbnailService thumbnails) {
         this.thumbnails = thumbnails;
-        this.thumbnailResponses = thumbnailResponses;
         this.libraries = libraries;
         this.series = series;
         this.media = media;
@@ -115,8 +113,7 @@ public final class LibraryContentResource {
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
             throws IOException {
         Viewer viewer = Viewer.of(Callers.of(sc));
-        Library library = libraries.get(viewer, id);
-        return thumbnailResponses.serveOwn(library.id(), () -> thumbnailResponses.firstBook(viewer, library.id(), null), request);
+        return ThumbnailAnswers.answer(thumbnails.ofLibrary(viewer, libraries.get(viewer, id)), request);
     }
 
     @PATCH
@@ -133,7 +130,8 @@ public final class LibraryContentResource {
                                  @Context SecurityContext sc) throws IOException {
         Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
-        return thumbnailResponses.setFromBook(viewer, library.id(), body, m -> library.id().equals(m.libraryId), "library", request);
+        return ThumbnailAnswers.answer(thumbnails.setForLibrary(viewer, library, body == null ? null : body.mediaId(),
+                body == null ? null : body.page(), body == null ? null : body.isZeroBased()), request);
     }
 
     @DELETE
@@ -143,7 +141,7 @@ public final class LibraryContentResource {
             + "from disk. Later requests make the books' again (from page 1, or as the library's thumbnail_config says) "
             + "and series and library fall back to their first book's. Answers how many files were removed.")
     public CountDto deleteThumbnails(@PathParam("id") String id, @Context SecurityContext sc) {
-        return new CountDto(thumbnails.delete(libraries.contents(Viewer.of(Callers.of(sc)), id)));
+        return new CountDto(thumbnails.deleteAll(Viewer.of(Callers.of(sc)), id));
     }
 
     @POST
@@ -153,19 +151,9 @@ public final class LibraryContentResource {
     @Operation(summary = "Make thumbnails for the library's books", description = "A background job; with "
             + "force_regenerate it remakes existing ones. Options default to the library's thumbnail_config.")
     public JobDto generateThumbnails(@PathParam("id") String id, GenerateThumbnailsDto body, @Context SecurityContext sc) {
-        Viewer viewer = Viewer.of(Callers.of(sc));
-        Library library = libraries.get(viewer, id);
-        ThumbnailConfig config = body != null && body.imageOptions() != null ? body.imageOptions() : library.config().thumbnailConfig();
-        if (body != null && body.imageOptions() != null) {
-            libraries.checkThumbnailConfig(config);
-        }
+        ThumbnailConfig config = body == null ? null : body.imageOptions();
         boolean force = body != null && Boolean.TRUE.equals(body.forceRegenerate());
-        String jobId = jobs.submit("thumbnails:" + id, "ThumbnailGeneration", "Making thumbnails for " + library.name(), id,
-                ctx -> {
-                    List<MediaRow> books = media.readyBooks(id);
-                    return "Thumbnails made: " + thumbnails.makeAll(books, config, force, ctx);
-                });
-        return JobDto.of(jobs.get(jobId));
+        return JobDto.of(jobs.get(thumbnails.generate(Viewer.of(Callers.of(sc)), id, config, force)));
     }
 
     @GET
@@ -209,7 +197,7 @@ public final class LibraryContentResource {
     public LastScanDto lastScan(@PathParam("id") String id, @Context SecurityContext sc) {
         Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
-        List<ScanRecordRow> last = libraries.scanHistory(viewer, id, 1);
+        List<ScanRecord> last = libraries.scanHistory(viewer, id, 1);
         return new LastScanDto(library.lastScannedAt() == null ? null : Instant.ofEpochMilli(library.lastScannedAt()),
                 last.isEmpty() ? null : ScanRecordDto.of(last.get(0)));
     }
@@ -237,7 +225,6 @@ public final class LibraryContentResource {
             + "series left without books are removed, with their reading progress.")
     public CleanResultDto clean(@PathParam("id") String id, @Context SecurityContext sc) {
         LibraryService.Cleaned c = libraries.clean(Viewer.of(Callers.of(sc)), id);
-        thumbnails.delete(c.removedIds());
         return new CleanResultDto(c.deletedMedia(), c.deletedSeries(), c.isEmpty());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -23,19 +22,20 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.api.dto.ThumbnailPageDto;
 import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
+import org.longbox.http.ThumbnailAnswers;
 import org.longbox.library.BookFiles;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
 import org.longbox.library.MediaService;
 import org.longbox.library.PageStore;
-import org.longbox.media.Dimensions;
+import org.longbox.library.ThumbnailService;
 import org.longbox.media.PageData;
 import org.longbox.server.errors.ApiException;
+import org.longbox.server.web.ConditionalGet;
+import org.longbox.server.web.FileResponder;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 /** A book's bytes: the file, its pages, their sizes. */
@@ -47,9 +47,9 @@ public final class MediaFileResource {
 
     private final MediaService media;
     private final BookFiles files;
-    private final Thumbnails thumbnails;
+    private final ThumbnailService thumbnails;
 
-    public MediaFileResource(MediaService media, BookFiles files, Thumbnails thumbnails) {
+    public MediaFileResource(MediaService media, BookFiles files, ThumbnailService thumbnails) {
         this.media = media;
         this.files = files;
         this.thumbnails = thumbnails;
@@ -62,7 +62,7 @@ public final class MediaFileResource {
             + "else from the first page on first request; never larger than its box.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc) throws IOException {
-        return thumbnails.serve(media.get(Viewer.of(Callers.of(sc)), id), request);
+        return ThumbnailAnswers.answer(thumbnails.ofBook(media.get(Viewer.of(Callers.of(sc)), id)), request);
     }
 
     /** One page's size. */
@@ -82,9 +82,8 @@ public final class MediaFileResource {
         if (body == null || body.page() == null) {
             throw ApiException.badRequest("A JSON body {page} is required");
         }
-        MediaRow m = media.get(Viewer.of(Callers.of(sc)), id);
-        thumbnails.remake(m.id, m, Thumbnails.page(body.page(), body.isZeroBased(), m));
-        return thumbnails.serve(m, request);
+        Media m = media.get(Viewer.of(Callers.of(sc)), id);
+        return ThumbnailAnswers.answer(thumbnails.remakeForBook(m, body.page(), body.isZeroBased()), request);
     }
 
     @GET
@@ -98,7 +97,8 @@ public final class MediaFileResource {
     public Response file(@PathParam("id") String id, @HeaderParam("Range") String range,
                          @HeaderParam("If-Range") String ifRange, @Context Request request,
                          @Context SecurityContext sc) throws IOException {
-        return files.download(media.get(Viewer.of(Callers.of(sc)), id), request, range, ifRange);
+        BookFiles.Download d = files.download(media.get(Viewer.of(Callers.of(sc)), id));
+        return FileResponder.serve(request, range, ifRange, d.file(), d.mediaType(), d.fileName());
     }
 
     @GET
@@ -111,16 +111,15 @@ public final class MediaFileResource {
                          @QueryParam("width") @Parameter(description = "Fit within this width, 1-4000") Integer width,
                          @QueryParam("height") @Parameter(description = "Fit within this height, 1-4000") Integer height,
                          @Context Request request, @Context SecurityContext sc) {
-        MediaRow m = media.get(Viewer.of(Callers.of(sc)), id);
-        EntityTag etag = new EntityTag(PageStore.etag(m, page, width, height));
-        Date modified = PageStore.lastModifiedDate(m);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
+        Media m = media.get(Viewer.of(Callers.of(sc)), id);
+        String etag = PageStore.etag(m, page, width, height);
+        long modified = PageStore.lastModified(m);
+        Response notModified = ConditionalGet.notModified(request, etag, modified);
         if (notModified != null) {
-            return notModified.tag(etag).build();
+            return notModified;
         }
         PageData data = files.page(m, page, width, height);
-        return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(modified)
-                .header("Cache-Control", PAGE_CACHE_CONTROL).build();
+        return ConditionalGet.image(data.bytes(), data.mediaType(), etag, modified, PAGE_CACHE_CONTROL);
     }
 
     @GET
@@ -137,9 +136,9 @@ public final class MediaFileResource {
     @Operation(summary = "The size of one page (1-based)", description = "From the sizes kept for /dimensions. "
             + "A page out of range is 400.")
     public PageDimension pageDimensions(@PathParam("id") String id, @PathParam("page") int page, @Context SecurityContext sc) {
-        MediaRow m = media.get(Viewer.of(Callers.of(sc)), id);
-        if (page < 1 || page > m.pages) {
-            throw ApiException.badRequest("page must be between 1 and " + m.pages);
+        Media m = media.get(Viewer.of(Callers.of(sc)), id);
+        if (page < 1 || page > m.pages()) {
+            throw ApiException.badRequest("page must be between 1 and " + m.pages());
         }
         List<PageDimension> all = dimensions(m);
         if (page > all.size()) {
@@ -148,27 +147,7 @@ public final class MediaFileResource {
         return all.get(page - 1);
     }
 
-    /** Every page's size: stored ones, else measured now and stored. */
-    private List<PageDimension> dimensions(MediaRow m) {
-        String stored = media.dimensions(m.id);
-        List<PageDimension> out = new ArrayList<>();
-        if (stored == null) {
-            StringBuilder sb = new StringBuilder();
-            for (Dimensions d : files.dimensions(m)) {
-                out.add(new PageDimension(d.height(), d.width()));
-                sb.append(sb.length() == 0 ? "" : ";").append(d.width()).append(',').append(d.height());
-            }
-            if (sb.length() <= 32000) {
-                media.saveDimensions(m.id, sb.toString());
-            }
-            return out;
-        }
-        for (String pair : stored.split(";")) {
-            String[] wh = pair.split(",");
-            if (wh.length == 2) {
-                out.add(new PageDimension(Integer.parseInt(wh[1]), Integer.parseInt(wh[0])));
-            }
-        }
-        return out;
+    private List<PageDimension> dimensions(Media m) {
+        return files.pageSizes(m).stream().map(d -> new PageDimension(d.height(), d.width())).toList();
     }
 }

@@ -17,7 +17,7 @@ import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
 import org.longbox.library.MediaService;
 import org.longbox.library.SeriesService;
 import org.longbox.user.Caller;
@@ -93,7 +93,7 @@ public final class MediaResource {
                         @Context SecurityContext sc) {
         Caller caller = Callers.of(sc);
         Viewer viewer = Viewer.of(caller);
-        MediaRow m = media.get(viewer, id);
-        return views.one(caller, m, loadSeries ? series.get(viewer, m.seriesId) : null);
+        Media m = media.get(viewer, id);
+        return views.one(caller, m, loadSeries ? series.get(viewer, m.seriesId()) : null);
     }
 }

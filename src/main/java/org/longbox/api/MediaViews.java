@@ -3,8 +3,8 @@ package org.longbox.api;
 import org.longbox.api.dto.MediaDto;
 import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.SeriesDto;
-import org.longbox.library.MediaRow;
-import org.longbox.library.SeriesRow;
+import org.longbox.library.Media;
+import org.longbox.library.Series;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.Page;
 import org.longbox.user.Caller;
@@ -26,19 +26,19 @@ public final class MediaViews {
         return caller.has(Permission.LIBRARY_MANAGE);
     }
 
-    Pageable<MediaDto> page(Caller caller, Page<MediaRow> page) {
-        Map<String, ProgressService.Progress> p = progress.forMedia(caller.userId(), page.items().stream().map(m -> m.id).toList());
+    Pageable<MediaDto> page(Caller caller, Page<Media> page) {
+        Map<String, ProgressService.Progress> p = progress.forMedia(caller.userId(), page.items().stream().map(Media::id).toList());
         boolean full = fullPaths(caller);
-        return Pageable.of(page.map(m -> MediaDto.of(m, p.get(m.id), full, null)));
+        return Pageable.of(page.map(m -> MediaDto.of(m, p.get(m.id()), full, null)));
     }
 
-    MediaDto one(Caller caller, MediaRow m, SeriesRow series) {
-        Map<String, ProgressService.Progress> p = progress.forMedia(caller.userId(), List.of(m.id));
+    MediaDto one(Caller caller, Media m, Series series) {
+        Map<String, ProgressService.Progress> p = progress.forMedia(caller.userId(), List.of(m.id()));
         boolean full = fullPaths(caller);
-        return MediaDto.of(m, p.get(m.id), full, series == null ? null : SeriesDto.of(series, full));
+        return MediaDto.of(m, p.get(m.id()), full, series == null ? null : SeriesDto.of(series, full));
     }
 
-    static Pageable<SeriesDto> series(Caller caller, Page<SeriesRow> page) {
+    static Pageable<SeriesDto> series(Caller caller, Page<Series> page) {
         boolean full = fullPaths(caller);
         return Pageable.of(page.map(s -> SeriesDto.of(s, full)));
     }

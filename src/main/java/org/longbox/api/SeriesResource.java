@@ -26,10 +26,12 @@ import org.longbox.api.dto.Pageable;
 import org.longbox.api.dto.SeriesDto;
 import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
-import org.longbox.library.MediaRow;
+import org.longbox.http.ThumbnailAnswers;
+import org.longbox.library.Media;
 import org.longbox.library.MediaService;
-import org.longbox.library.SeriesRow;
+import org.longbox.library.Series;
 import org.longbox.library.SeriesService;
+import org.longbox.library.ThumbnailService;
 import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.Viewer;
@@ -45,9 +47,9 @@ public final class SeriesResource {
     private final SeriesService series;
     private final MediaService media;
     private final MediaViews views;
-    private final Thumbnails thumbnails;
+    private final ThumbnailService thumbnails;
 
-    public SeriesResource(SeriesService series, MediaService media, MediaViews views, Thumbnails thumbnails) {
+    public SeriesResource(SeriesService series, MediaService media, MediaViews views, ThumbnailService thumbnails) {
         this.series = series;
         this.media = media;
         this.views = views;
@@ -62,8 +64,7 @@ public final class SeriesResource {
     public Response thumbnail(@PathParam("id") String id, @Context Request request, @Context SecurityContext sc)
             throws IOException {
         Viewer viewer = Viewer.of(Callers.of(sc));
-        SeriesRow s = series.find(viewer, id);
-        return thumbnails.serveOwn(s.id, () -> thumbnails.firstBook(viewer, null, s.id), request);
+        return ThumbnailAnswers.answer(thumbnails.ofSeries(viewer, series.find(viewer, id)), request);
     }
 
     @PATCH
@@ -79,8 +80,9 @@ public final class SeriesResource {
     public Response setThumbnail(@PathParam("id") String id, BookPageThumbnailDto body, @Context Request request,
                                  @Context SecurityContext sc) throws IOException {
         Viewer viewer = Viewer.of(Callers.of(sc));
-        SeriesRow s = series.find(viewer, id);
-        return thumbnails.setFromBook(viewer, s.id, body, m -> s.id.equals(m.seriesId), "series", request);
+        Series s = series.find(viewer, id);
+        return ThumbnailAnswers.answer(thumbnails.setForSeries(viewer, s, body == null ? null : body.mediaId(),
+                body == null ? null : body.page(), body == null ? null : body.isZeroBased()), request);
     }
 
     @GET
@@ -134,7 +136,7 @@ public final class SeriesResource {
         Caller caller = Callers.of(sc);
         Viewer viewer = Viewer.of(caller);
         series.find(viewer, id);
-        MediaRow next = media.nextInSeries(viewer, id);
+        Media next = media.nextInSeries(viewer, id);
         return next == null ? NullNode.getInstance() : views.one(caller, next, null);
     }
 }

@@ -22,6 +22,7 @@ import org.longbox.library.PageStore;
 import org.longbox.library.SeriesMapper;
 import org.longbox.library.SeriesService;
 import org.longbox.library.ThumbnailService;
+import org.longbox.library.ThumbnailStore;
 import org.longbox.library.jobs.JobMapper;
 import org.longbox.library.jobs.JobService;
 import org.longbox.library.scan.LibraryScanner;
@@ -35,6 +36,7 @@ import org.longbox.server.Events;
 import org.longbox.server.Version;
 import org.longbox.server.config.Settings;
 import org.longbox.server.database.Database;
+import org.longbox.server.database.ServerConfig;
 import org.longbox.server.database.ServerConfigMapper;
 import org.longbox.user.Accounts;
 import org.longbox.user.CredentialEvents;
@@ -105,12 +107,13 @@ final class Longbox implements AutoCloseable {
         CredentialEvents credentialEvents = new CredentialEvents();
         PasswordHasher hasher = new PasswordHasher(settings.hashCost());
         Accounts accounts = new Accounts(database);
+        ServerConfig serverConfig = new ServerConfig(database);
         this.sessions = new SessionService(database, accounts, settings.sessionTtl(), credentialEvents, clock);
         PasswordLogin passwords = new PasswordLogin(database, accounts, hasher, credentialEvents, clock);
-        JwtService jwt = new JwtService(database, settings.accessTokenTtl(), clock);
+        JwtService jwt = new JwtService(serverConfig, settings.accessTokenTtl(), clock);
         this.apiKeys = new ApiKeyService(database, accounts, clock);
-        this.users = new UserService(database, hasher, sessions, credentialEvents);
-        this.userDocuments = new UserDocuments(database);
+        this.users = new UserService(database, hasher, sessions, credentialEvents, clock);
+        this.userDocuments = new UserDocuments(database, clock);
         this.logins = new LoginService(passwords, sessions, jwt);
         this.loginActivity = new LoginActivityService(database);
         BasicAuthenticator basic = new BasicAuthenticator(passwords, sessions, accounts, credentialEvents, clock);
@@ -118,27 +121,28 @@ final class Longbox implements AutoCloseable {
         this.sessionCleanup = new SessionCleanup(sessions, settings.sessionCleanupInterval(), threadSuffix);
 
         ContentVersion contentVersion = new ContentVersion();
-        this.libraries = new LibraryService(database, users, contentVersion);
+        this.libraries = new LibraryService(database, users, contentVersion, clock);
         this.media = new MediaService(database, contentVersion);
         this.series = new SeriesService(database);
-        this.progress = new ProgressService(database);
-        this.jobs = new JobService(database, events, 2, "longbox-job");
-        this.thumbnails = new ThumbnailService(settings.configDir(), limits);
+        this.progress = new ProgressService(database, media, clock);
+        this.jobs = new JobService(database, events, 2, "longbox-job", clock);
+        ThumbnailStore thumbnailStore = new ThumbnailStore(settings.configDir(), limits);
         this.bookFiles = new BookFiles(database, limits);
+        this.thumbnails = new ThumbnailService(thumbnailStore, libraries, media, bookFiles, jobs, limits);
         this.pages = new PageStore(media, bookFiles, contentVersion);
         LibraryScanner scanner = new LibraryScanner(database, limits, settings.scannerConcurrency(), events,
-                thumbnails, contentVersion);
-        this.scans = new ScanService(database, jobs, scanner);
+                thumbnailStore, contentVersion, clock);
+        this.scans = new ScanService(database, jobs, scanner, clock);
         libraries.addListener(scans);
-        libraries.addListener(thumbnails);
+        libraries.addListener(thumbnailStore);
         try {
             this.watcher = new LibraryWatcher(libraries, scans, "longbox-library-watcher");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot watch library folders: " + e.getMessage(), e);
         }
         libraries.addListener(watcher);
-        this.scheduler = new ScanScheduler(database, libraries, scans, settings.schedulerCheckInterval(),
-                "longbox-scan-scheduler");
+        this.scheduler = new ScanScheduler(database, serverConfig, libraries, scans, settings.schedulerCheckInterval(),
+                clock, "longbox-scan-scheduler");
     }
 
     /** Opens the database the settings name (migrating it) and builds every service on it. */

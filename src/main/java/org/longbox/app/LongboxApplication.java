@@ -17,7 +17,6 @@ import org.longbox.api.ProgressResource;
 import org.longbox.api.RootResource;
 import org.longbox.api.SeriesResource;
 import org.longbox.api.ServerResource;
-import org.longbox.api.Thumbnails;
 import org.longbox.api.UserDocumentResource;
 import org.longbox.api.UserResource;
 import org.longbox.http.AuthorizationFeature;
@@ -71,8 +70,7 @@ final class LongboxApplication extends ResourceConfig {
         MediaViews views = new MediaViews(s.progress);
         Opds1Catalog opds1 = new Opds1Catalog(s.libraries, s.series, s.media, s.progress, s.startedAt);
         Opds2Catalog opds2 = new Opds2Catalog(s.libraries, s.series, s.media);
-        Thumbnails thumbnails = new Thumbnails(s.libraries, s.media, s.bookFiles, s.thumbnails);
-        OpdsMedia opdsMedia = new OpdsMedia(s.media, s.bookFiles, thumbnails, s.progress);
+        OpdsMedia opdsMedia = new OpdsMedia(s.media, s.bookFiles, s.thumbnails, s.progress, s.limits);
         List<Object> resources = List.of(
                 new ServerResource(s.users, s.version),
                 new AuthResource(s.logins, s.users, s.clock),
@@ -80,12 +78,12 @@ final class LongboxApplication extends ResourceConfig {
                 new UserDocumentResource(s.userDocuments),
                 new ApiKeyResource(s.apiKeys),
                 new LibraryResource(s.libraries, s.userDocuments),
-                new LibraryContentResource(s.libraries, s.series, s.media, s.scans, s.jobs, views, s.thumbnails, thumbnails),
-                new MediaFileResource(s.media, s.bookFiles, thumbnails),
+                new LibraryContentResource(s.libraries, s.series, s.media, s.scans, s.jobs, views, s.thumbnails),
+                new MediaFileResource(s.media, s.bookFiles, s.thumbnails),
                 new MediaResource(s.media, s.series, views),
                 new ProgressResource(s.progress),
                 new EpubResource(s.progress),
-                new SeriesResource(s.series, s.media, views, thumbnails),
+                new SeriesResource(s.series, s.media, views, s.thumbnails),
                 new JobResource(s.jobs, s.scheduler),
                 new EventsResource(s.events),
                 new OpdsV12Resource(opds1),

@@ -1,6 +1,5 @@
 package org.longbox.auth;
 
-import org.apache.ibatis.exceptions.PersistenceException;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -11,14 +10,13 @@ import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.IssValidator;
-import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.jwt.consumer.SubValidator;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwt.consumer.SubValidator;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
-import org.longbox.server.database.Database;
-import org.longbox.server.database.ServerConfigMapper;
+import org.longbox.server.database.ServerConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +40,8 @@ public final class JwtService {
     private final Clock clock;
     private final JwtConsumer consumer;
 
-    public JwtService(Database db, Duration ttl, Clock clock) {
-        this.key = new HmacKey(loadOrCreateKey(db));
+    public JwtService(ServerConfig config, Duration ttl, Clock clock) {
+        this.key = new HmacKey(loadOrCreateKey(config));
         this.ttl = ttl;
         this.clock = clock;
         // jose4j's own time checks read the system clock; these read ours (same rules, 30 s of skew).
@@ -120,19 +118,12 @@ public final class JwtService {
         return Secrets.sha256Hex("longbox-jwt:" + passwordHash).substring(0, 16);
     }
 
-    private static byte[] loadOrCreateKey(Database db) {
-        String stored = db.auto(s -> s.getMapper(ServerConfigMapper.class).find(KEY_NAME));
+    private static byte[] loadOrCreateKey(ServerConfig config) {
+        String stored = config.get(KEY_NAME).orElse(null);
         if (stored == null) {
-            String fresh = Base64.getEncoder().encodeToString(Secrets.randomBytes(32));
-            try {
-                db.auto(s -> {
-                    s.getMapper(ServerConfigMapper.class).insert(KEY_NAME, fresh);
-                    return null;
-                });
-            } catch (PersistenceException raced) {
-                // another node stored its key first; use that one
-            }
-            stored = db.auto(s -> s.getMapper(ServerConfigMapper.class).find(KEY_NAME));
+            // when another node stores its key first, this one is dropped and that one used
+            config.putIfAbsent(KEY_NAME, Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
+            stored = config.get(KEY_NAME).orElseThrow();
         }
         return Base64.getDecoder().decode(stored);
     }

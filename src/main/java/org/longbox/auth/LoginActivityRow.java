@@ -9,4 +9,8 @@ public class LoginActivityRow {
     public String userAgent;
     public boolean successful;
     public long occurredAt;
+
+    LoginActivity toActivity() {
+        return new LoginActivity(id, userId, username, ipAddress, userAgent, successful, occurredAt);
+    }
 }

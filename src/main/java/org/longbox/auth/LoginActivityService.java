@@ -15,7 +15,7 @@ public final class LoginActivityService {
     }
 
     /** Self or owner. */
-    public Page<LoginActivityRow> forUser(Caller caller, String userId, PageRequest page) {
+    public Page<LoginActivity> forUser(Caller caller, String userId, PageRequest page) {
         if (!caller.userId().equals(userId) && !caller.ownerPowers()) {
             throw ApiException.forbidden("Only the server owner may see other users' login activity");
         }
@@ -23,17 +23,17 @@ public final class LoginActivityService {
         return db.auto(s -> {
             LoginActivityMapper m = s.getMapper(LoginActivityMapper.class);
             return new Page<>(m.listForUser(userId, page.offset(), page.pageSize()), m.countForUser(userId), page, null);
-        });
+        }).map(LoginActivityRow::toActivity);
     }
 
     /** Owner only. */
-    public Page<LoginActivityRow> all(Caller caller, PageRequest page) {
+    public Page<LoginActivity> all(Caller caller, PageRequest page) {
         caller.requireOwner();
         requirePageMode(page);
         return db.auto(s -> {
             LoginActivityMapper m = s.getMapper(LoginActivityMapper.class);
             return new Page<>(m.listAll(page.offset(), page.pageSize()), m.countAll(), page, null);
-        });
+        }).map(LoginActivityRow::toActivity);
     }
 
     /** Owner only; returns how many records were deleted. */

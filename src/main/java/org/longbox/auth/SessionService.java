@@ -20,15 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * stored. Expiry slides with use, but the row is rewritten at most once per {@link #refreshStep}
  * so a busy client does not cost a write per request.
  *
- * <p>A session found in the database is remembered here for {@link #RECHECK_MILLIS}, so a client
+ * <p>A session found in the database is remembered here for {@link #RECHECK_NANOS}, so a client
  * making many requests costs one query every two seconds rather than one per request. Expiry is
  * still checked on every request; ending a session or changing its user on this node forgets it at
- * once, and other nodes sharing the database see the change within {@link #RECHECK_MILLIS}.
+ * once, and other nodes sharing the database see the change within {@link #RECHECK_NANOS}. Expiry
+ * is wall time (the clock); how long a lookup is trusted is elapsed time (System.nanoTime).
  */
 public final class SessionService implements UserSessions {
     /** 256 bits. */
     private static final int TOKEN_BYTES = 32;
-    static final long RECHECK_MILLIS = 2000;
+    static final long RECHECK_NANOS = 2_000_000_000L;
     private static final int MAX_REMEMBERED = 20_000;
 
     private final Database db;
@@ -58,7 +59,7 @@ public final class SessionService implements UserSessions {
     public record Live(Caller caller, Account account, long expiresAt, boolean extended) {
     }
 
-    /** What a lookup found, and when the database last confirmed it. */
+    /** What a lookup found, and when (System.nanoTime) the database last confirmed it. */
     private record Remembered(Caller caller, Account account, long expiresAt, long checkedAt) {
     }
 
@@ -105,7 +106,7 @@ public final class SessionService implements UserSessions {
         String hash = Secrets.sha256Hex(token);
         long now = clock.millis();
         Remembered r = remembered.get(hash);
-        if (r == null || now - r.checkedAt() >= RECHECK_MILLIS) {
+        if (r == null || System.nanoTime() - r.checkedAt() >= RECHECK_NANOS) {
             r = lookUp(hash, now);
             if (r == null) {
                 return null;
@@ -137,7 +138,7 @@ public final class SessionService implements UserSessions {
             remembered.clear();
         }
         Caller caller = Caller.forUser(account.user(), Caller.AuthMethod.SESSION, row.id);
-        Remembered r = new Remembered(caller, account, row.expiresAt, now);
+        Remembered r = new Remembered(caller, account, row.expiresAt, System.nanoTime());
         remembered.put(hash, r);
         return r;
     }

@@ -1,10 +1,8 @@
 package org.longbox.library;
 
-import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
 import org.longbox.media.Book;
-import org.longbox.media.BookFormat;
 import org.longbox.media.BookException;
+import org.longbox.media.BookFormat;
 import org.longbox.media.Books;
 import org.longbox.media.Dimensions;
 import org.longbox.media.ImageFormat;
@@ -13,7 +11,6 @@ import org.longbox.media.MediaLimits;
 import org.longbox.media.PageData;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
-import org.longbox.server.web.FileResponder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,26 +41,33 @@ public final class BookFiles {
      * Page {@code n} read straight from the book's file, when it is stored there uncompressed and
      * the file is exactly as its scan found it; empty otherwise (then {@link #page} opens the book).
      */
-    public Optional<PageData> storedPage(MediaRow m, int n) {
+    public Optional<PageData> storedPage(Media m, int n) {
         return locations.read(m, n);
     }
 
-    /** The book's file as a download (validators, Range, If-Range), typed by its format. */
-    public Response download(MediaRow m, Request request, String range, String ifRange) throws IOException {
+    /** A book's file as it is downloaded: where it is, and the media type its format is served as. */
+    public record Download(Path file, String mediaType) {
+        public String fileName() {
+            return file.getFileName().toString();
+        }
+    }
+
+    /** The book's file to download, typed by its format; 404 when it is gone or has moved outside its library. */
+    public Download download(Media m) {
         Path file = file(m);
         String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
                 .orElse("application/octet-stream");
-        return FileResponder.serve(request, range, ifRange, file, type, file.getFileName().toString());
+        return new Download(file, type);
     }
 
     /** The book's file on disk; 404 when it is gone or has moved outside its library. */
-    public Path file(MediaRow m) {
-        LibraryRow library = db.auto(s -> s.getMapper(LibraryMapper.class).findById(m.libraryId));
+    public Path file(Media m) {
+        LibraryRow library = db.auto(s -> s.getMapper(LibraryMapper.class).findById(m.libraryId()));
         if (library == null) {
-            throw ApiException.notFound("No book with id " + m.id);
+            throw ApiException.notFound("No book with id " + m.id());
         }
         try {
-            Path real = Path.of(m.path).toRealPath();
+            Path real = Path.of(m.path()).toRealPath();
             Path root = Path.of(library.path).toRealPath();
             if (!real.startsWith(root) || !Files.isRegularFile(real)) {
                 throw ApiException.notFound("The book's file is not in its library any more");
@@ -80,12 +84,12 @@ public final class BookFiles {
      * Page {@code n} (1-based) in its own format, or scaled to fit within width x height (either may
      * be null) as JPEG (PNG stays PNG). 400 for a page out of range, 404 for a book that cannot be read.
      */
-    public PageData page(MediaRow m, int n, Integer width, Integer height) {
+    public PageData page(Media m, int n, Integer width, Integer height) {
         requireReadable(m);
-        if (n < 1 || n > m.pages) {
-            throw ApiException.badRequest("page must be between 1 and " + m.pages);
+        if (n < 1 || n > m.pages()) {
+            throw ApiException.badRequest("page must be between 1 and " + m.pages());
         }
-        if (!m.pagesAreImages) {
+        if (!m.pagesAreImages()) {
             throw ApiException.badRequest("This book's pages are text, not images; download the book to read it");
         }
         checkEdge("width", width);
@@ -121,8 +125,37 @@ public final class BookFiles {
         return new PageData(Images.scale(page.bytes(), w, h, out, 0.85f, limits), out.mediaType());
     }
 
-    /** The size of every page, probing the images (once; the result is stored by the caller). */
-    public List<Dimensions> dimensions(MediaRow m) {
+    /** Every page's size: the stored ones, else measured now and stored (when they fit the column). */
+    public List<Dimensions> pageSizes(Media m) {
+        String stored = db.auto(s -> s.getMapper(MediaMapper.class).dimensions(m.id()));
+        if (stored != null) {
+            List<Dimensions> out = new ArrayList<>();
+            for (String pair : stored.split(";")) {
+                String[] wh = pair.split(",");
+                if (wh.length == 2) {
+                    out.add(new Dimensions(Integer.parseInt(wh[0]), Integer.parseInt(wh[1])));
+                }
+            }
+            return out;
+        }
+        List<Dimensions> measured = measure(m);
+        StringBuilder sb = new StringBuilder();
+        for (Dimensions d : measured) {
+            sb.append(sb.length() == 0 ? "" : ";").append(d.width()).append(',').append(d.height());
+        }
+        if (sb.length() <= 32000) {
+            String dimensions = sb.toString();
+            db.txVoid(s -> {
+                MediaMapper mapper = s.getMapper(MediaMapper.class);
+                mapper.deleteDimensions(m.id());
+                mapper.insertDimensions(m.id(), dimensions);
+            });
+        }
+        return measured;
+    }
+
+    /** The size of every page, probing the images. */
+    private List<Dimensions> measure(Media m) {
         requireReadable(m);
         List<Dimensions> out = new ArrayList<>();
         try (Book book = Books.open(file(m), limits)) {
@@ -139,10 +172,10 @@ public final class BookFiles {
         }
     }
 
-    private static void requireReadable(MediaRow m) {
-        if (!FileStatus.READY.name().equals(m.status)) {
-            throw ApiException.notFound("The book cannot be read (" + m.status
-                    + (m.errorReason == null ? "" : ": " + m.errorReason) + ")");
+    private static void requireReadable(Media m) {
+        if (!m.readable()) {
+            throw ApiException.notFound("The book cannot be read (" + m.status()
+                    + (m.errorReason() == null ? "" : ": " + m.errorReason()) + ")");
         }
     }
 

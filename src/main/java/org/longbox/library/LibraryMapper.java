@@ -27,7 +27,7 @@ public interface LibraryMapper {
     int update(LibraryRow row);
 
     /** Rows changed: 0 when the library is gone. */
-    int updateScanState(@Param("id") String id, @Param("status") String status, @Param("scannedAt") Long scannedAt,
+    int updateScanState(@Param("id") String id, @Param("status") FileStatus status, @Param("scannedAt") Long scannedAt,
                         @Param("updatedAt") long updatedAt);
 
     /** Rows deleted (its series, books and progress go with it through the foreign keys). */

@@ -14,7 +14,7 @@ public class LibraryRow {
     public String path;
     public String description;
     public String emoji;
-    public String status;
+    public FileStatus status;
     public long createdAt;
     public long updatedAt;
     public Long lastScannedAt;
@@ -39,7 +39,7 @@ public class LibraryRow {
                 readJson(thumbnailConfig, new TypeReference<ThumbnailConfig>() { }), defaultReadingDir,
                 defaultReadingMode, defaultReadingImageScaleFit,
                 ignoreRules == null ? List.of() : readJson(ignoreRules, new TypeReference<List<String>>() { }));
-        return new Library(id, name, description, emoji, path, FileStatus.valueOf(status), createdAt, updatedAt,
+        return new Library(id, name, description, emoji, path, status, createdAt, updatedAt,
                 lastScannedAt, config);
     }
 

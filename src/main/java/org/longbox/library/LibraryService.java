@@ -15,6 +15,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,12 +32,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LibraryService {
     private final Database db;
+    private final Clock clock;
     private final UserService users;
     private final ContentVersion version;
     private final List<LibraryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public LibraryService(Database db, UserService users, ContentVersion version) {
+    public LibraryService(Database db, UserService users, ContentVersion version, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.users = users;
         this.version = version;
     }
@@ -53,8 +56,8 @@ public final class LibraryService {
         LibraryRow row = new LibraryRow();
         row.id = UUID.randomUUID().toString();
         apply(row, spec, null);
-        row.status = FileStatus.READY.name();
-        row.createdAt = System.currentTimeMillis();
+        row.status = FileStatus.READY;
+        row.createdAt = clock.millis();
         row.updatedAt = row.createdAt;
         synchronized (this) {
             checkPathIsFree(Path.of(row.path), null);
@@ -68,7 +71,7 @@ public final class LibraryService {
     public Library update(Viewer viewer, String id, Spec spec) {
         LibraryRow row = find(viewer, id);
         apply(row, spec, row);
-        row.updatedAt = System.currentTimeMillis();
+        row.updatedAt = clock.millis();
         synchronized (this) {
             checkPathIsFree(Path.of(row.path), id);
             insertOrConflict(() -> db.txVoid(s -> s.getMapper(LibraryMapper.class).update(row)), row.name);
@@ -164,6 +167,7 @@ public final class LibraryService {
             return new Cleaned(deletedMedia, deletedSeries, empty, removed);
         });
         version.bump();
+        listeners.forEach(l -> l.cleaned(cleaned.removedIds()));
         return cleaned;
     }
 
@@ -179,9 +183,10 @@ public final class LibraryService {
     }
 
     /** The library's latest {@code limit} scans, newest first. */
-    public List<ScanRecordRow> scanHistory(Viewer viewer, String id, int limit) {
+    public List<ScanRecord> scanHistory(Viewer viewer, String id, int limit) {
         find(viewer, id);
-        return db.auto(s -> s.getMapper(LibraryMapper.class).scanRecords(id, 0, limit));
+        return db.auto(s -> s.getMapper(LibraryMapper.class).scanRecords(id, 0, limit)).stream()
+                .map(ScanRecordRow::toRecord).toList();
     }
 
     public int clearScanHistory(Viewer viewer, String id) {
@@ -197,7 +202,7 @@ public final class LibraryService {
 
     /** Marks the library's scan outcome. */
     public void scanned(String id, FileStatus status, Long at) {
-        db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(id, status.name(), at, System.currentTimeMillis()));
+        db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(id, status, at, clock.millis()));
         version.bump();
     }
 

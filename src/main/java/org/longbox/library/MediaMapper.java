@@ -13,7 +13,7 @@ public interface MediaMapper {
     int updateScanned(MediaRow row);
 
     /** Rows changed. */
-    int updateStatus(@Param("id") String id, @Param("status") String status, @Param("at") long at);
+    int updateStatus(@Param("id") String id, @Param("status") FileStatus status, @Param("at") long at);
 
     /** The book when the viewer may see it; null when there is none or it is hidden from them. */
     MediaRow findVisible(@Param("id") String id, @Param("v") Viewer viewer);

@@ -1,5 +1,7 @@
 package org.longbox.library;
 
+import java.util.List;
+
 /**
  * A row of {@code media}: one book file, its scan outcome and its metadata. List-valued metadata
  * (writers, genres, ...) is stored joined with line feeds.
@@ -21,7 +23,7 @@ public class MediaRow {
     public String pageTypes;
     /** Set by the scan for writing to {@code media_page_dimensions}; not read back with the row. */
     public transient String scannedDimensions;
-    public String status;
+    public FileStatus status;
     public String errorReason;
     public String hash;
     public String koreaderHash;
@@ -54,8 +56,28 @@ public class MediaRow {
     public String links;
     public Integer pageCount;
 
+    public Media toMedia() {
+        return new Media(id, seriesId, libraryId, name, path, size, extension, pages, pagesAreImages, pageTypes,
+                status, errorReason, hash, koreaderHash, fileModifiedAt, createdAt, updatedAt, metadata());
+    }
+
+    private MediaMetadata metadata() {
+        if (!hasMetadata()) {
+            return MediaMetadata.NONE;
+        }
+        return new MediaMetadata(title, seriesName, number, volume, summary, notes, ageRating, ageRatingText, releaseYear,
+                releaseMonth, releaseDay, publisher, language, split(genres), split(writers), split(pencillers),
+                split(inkers), split(colorists), split(letterers), split(coverArtists), split(editors), split(links),
+                split(characters), split(teams), pageCount);
+    }
+
+    /** A list stored joined with line feeds. */
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
+    }
+
     /** True when the book carried any metadata of its own. */
-    public boolean hasMetadata() {
+    boolean hasMetadata() {
         return title != null || seriesName != null || number != null || volume != null || summary != null || notes != null
                 || ageRatingText != null || releaseYear != null || publisher != null || language != null || writers != null
                 || pencillers != null || inkers != null || colorists != null || letterers != null || coverArtists != null

@@ -64,7 +64,7 @@ public final class MediaService {
         }
     }
 
-    public Page<MediaRow> list(Viewer viewer, Filter f, PageRequest page) {
+    public Page<Media> list(Viewer viewer, Filter f, PageRequest page) {
         MediaQuery q = query(viewer, f);
         if (page.cursorMode()) {
             if (!q.orderColumn.equals("m.sort_key") || q.descending) {
@@ -75,8 +75,8 @@ public final class MediaService {
             q.limit = page.limit() + 1;
             return Page.ofCursor(db.auto(s -> {
                 MediaMapper m = s.getMapper(MediaMapper.class);
-                return rows(m, m.listIds(q));
-            }), page, r -> r.id);
+                return books(m, m.listIds(q));
+            }), page, Media::id);
         }
         return db.auto(s -> {
             MediaMapper m = s.getMapper(MediaMapper.class);
@@ -84,11 +84,11 @@ public final class MediaService {
             if (all != null) {
                 int from = (int) Math.min(page.offset(), all.size());
                 int to = (int) Math.min((long) from + page.pageSize(), all.size());
-                return new Page<>(rows(m, all.subList(from, to)), all.size(), page, null);
+                return new Page<>(books(m, all.subList(from, to)), all.size(), page, null);
             }
             q.offset = page.offset();
             q.limit = page.pageSize();
-            return new Page<>(rows(m, m.listIds(q)), m.count(q), page, null);
+            return new Page<>(books(m, m.listIds(q)), m.count(q), page, null);
         });
     }
 
@@ -103,18 +103,18 @@ public final class MediaService {
     }
 
     /** The first {@code n} books of the list, without counting the rest. */
-    public List<MediaRow> first(Viewer viewer, Filter f, int n) {
+    public List<Media> first(Viewer viewer, Filter f, int n) {
         MediaQuery q = query(viewer, f);
         q.offset = 0;
         q.limit = n;
         return db.auto(s -> {
             MediaMapper m = s.getMapper(MediaMapper.class);
-            return rows(m, m.listIds(q));
+            return books(m, m.listIds(q));
         });
     }
 
-    /** These books' rows, in the ids' order. */
-    private static List<MediaRow> rows(MediaMapper m, List<String> ids) {
+    /** These books, in the ids' order. */
+    private static List<Media> books(MediaMapper m, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -122,14 +122,14 @@ public final class MediaService {
         for (MediaRow row : m.findByIds(ids)) {
             byId.put(row.id, row);
         }
-        List<MediaRow> rows = new ArrayList<>(ids.size());
+        List<Media> books = new ArrayList<>(ids.size());
         for (String id : ids) {
             MediaRow row = byId.get(id);
             if (row != null) { // deleted between the two reads
-                rows.add(row);
+                books.add(row.toMedia());
             }
         }
-        return rows;
+        return books;
     }
 
     public long count(Viewer viewer, Filter f) {
@@ -160,62 +160,50 @@ public final class MediaService {
     }
 
     /** The book when the viewer may see it; 404 otherwise (never 403: a hidden book does not exist for them). */
-    public MediaRow get(Viewer viewer, String id) {
+    public Media get(Viewer viewer, String id) {
         return find(viewer, id).orElseThrow(() -> ApiException.notFound("No book with id " + id));
     }
 
     /** The book when the viewer may see it; empty otherwise. */
-    public Optional<MediaRow> find(Viewer viewer, String id) {
-        return Optional.ofNullable(db.auto(s -> s.getMapper(MediaMapper.class).findVisible(id, viewer)));
+    public Optional<Media> find(Viewer viewer, String id) {
+        return Optional.ofNullable(db.auto(s -> s.getMapper(MediaMapper.class).findVisible(id, viewer))).map(MediaRow::toMedia);
     }
 
     /** The book at this absolute path when the viewer may see it; 404 otherwise. */
-    public MediaRow byPath(Viewer viewer, String path) {
+    public Media byPath(Viewer viewer, String path) {
         MediaRow row = db.auto(s -> s.getMapper(MediaMapper.class).findVisibleByPath(path, viewer));
         if (row == null) {
             throw ApiException.notFound("No book at that path");
         }
-        return row;
+        return row.toMedia();
     }
 
-    public Page<MediaRow> keepReading(Viewer viewer, PageRequest page) {
+    public Page<Media> keepReading(Viewer viewer, PageRequest page) {
         requirePages(page);
         return db.auto(s -> {
             MediaMapper m = s.getMapper(MediaMapper.class);
             return new Page<>(m.keepReading(viewer, page.offset(), page.pageSize()), m.countKeepReading(viewer), page, null);
-        });
+        }).map(MediaRow::toMedia);
     }
 
-    public Page<MediaRow> duplicates(Viewer viewer, PageRequest page) {
+    public Page<Media> duplicates(Viewer viewer, PageRequest page) {
         requirePages(page);
         return db.auto(s -> {
             MediaMapper m = s.getMapper(MediaMapper.class);
             return new Page<>(m.duplicates(viewer, page.offset(), page.pageSize()), m.countDuplicates(viewer), page, null);
-        });
+        }).map(MediaRow::toMedia);
     }
 
-    /** Every readable book of a library (id and path), for library-wide jobs. */
-    public List<MediaRow> readyBooks(String libraryId) {
+    /** Every readable book of a library, for library-wide jobs: only id, path, size and times are filled in. */
+    List<Media> readyBooks(String libraryId) {
         return db.auto(s -> s.getMapper(MediaMapper.class).scanState(libraryId)).stream()
-                .filter(m -> FileStatus.READY.name().equals(m.status)).toList();
+                .filter(m -> m.status == FileStatus.READY).map(MediaRow::toMedia).toList();
     }
 
     /** The first book of the series the viewer has not finished, or null. */
-    public MediaRow nextInSeries(Viewer viewer, String seriesId) {
-        return db.auto(s -> s.getMapper(MediaMapper.class).nextInSeries(seriesId, viewer));
-    }
-
-    /** Page sizes from the analysis, or null when the book has not been analysed. */
-    public String dimensions(String mediaId) {
-        return db.auto(s -> s.getMapper(MediaMapper.class).dimensions(mediaId));
-    }
-
-    public void saveDimensions(String mediaId, String dimensions) {
-        db.txVoid(s -> {
-            MediaMapper m = s.getMapper(MediaMapper.class);
-            m.deleteDimensions(mediaId);
-            m.insertDimensions(mediaId, dimensions);
-        });
+    public Media nextInSeries(Viewer viewer, String seriesId) {
+        MediaRow row = db.auto(s -> s.getMapper(MediaMapper.class).nextInSeries(seriesId, viewer));
+        return row == null ? null : row.toMedia();
     }
 
     private static void requirePages(PageRequest page) {

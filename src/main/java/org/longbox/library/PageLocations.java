@@ -35,12 +35,12 @@ final class PageLocations {
     /** Books kept before starting afresh: bounds memory whatever the size of the collection. */
     private static final int MAX_BOOKS = 50_000;
 
-    private final Function<MediaRow, Path> files;
+    private final Function<Media, Path> files;
     private final MediaLimits limits;
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
 
     /** @param files the book's real file inside its library; throws ApiException when there is none */
-    PageLocations(Function<MediaRow, Path> files, MediaLimits limits) {
+    PageLocations(Function<Media, Path> files, MediaLimits limits) {
         this.files = files;
         this.limits = limits;
     }
@@ -50,15 +50,15 @@ final class PageLocations {
     }
 
     /** Page {@code n} of a READY book read straight from its file, or empty when that cannot be done with certainty. */
-    Optional<PageData> read(MediaRow m, int n) {
-        if (n < 1 || n > m.pages || !m.pagesAreImages || !FileStatus.READY.name().equals(m.status)) {
+    Optional<PageData> read(Media m, int n) {
+        if (n < 1 || n > m.pages() || !m.pagesAreImages() || !m.readable()) {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        Index index = indexes.get(m.id);
-        if (index == null || now - index.checked >= RECHECK_PATH_NANOS || index.size != m.size
-                || index.modified != m.fileModifiedAt || !unchanged(index)) {
-            indexes.remove(m.id);
+        Index index = indexes.get(m.id());
+        if (index == null || now - index.checked >= RECHECK_PATH_NANOS || index.size != m.size()
+                || index.modified != m.fileModifiedAt() || !unchanged(index)) {
+            indexes.remove(m.id());
             index = build(m, now);
             if (index == null) {
                 return Optional.empty();
@@ -66,7 +66,7 @@ final class PageLocations {
             if (indexes.size() >= MAX_BOOKS) {
                 indexes.clear();
             }
-            indexes.put(m.id, index);
+            indexes.put(m.id(), index);
         }
         StoredPage where = index.pages[n - 1];
         byte[] bytes = where == null ? null : bytes(index.file, where);
@@ -84,26 +84,26 @@ final class PageLocations {
     }
 
     /** Null when the book is not exactly as its scan found it, or cannot be opened. */
-    private Index build(MediaRow m, long now) {
+    private Index build(Media m, long now) {
         Path file;
         try {
             file = files.apply(m);
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.size() != m.size || a.lastModifiedTime().toMillis() != m.fileModifiedAt) {
+            if (a.size() != m.size() || a.lastModifiedTime().toMillis() != m.fileModifiedAt()) {
                 return null;
             }
         } catch (ApiException | IOException e) {
             return null;
         }
         try (Book book = Books.open(file, limits)) {
-            if (book.pageCount() != m.pages || !book.pagesAreImages()) {
+            if (book.pageCount() != m.pages() || !book.pagesAreImages()) {
                 return null;
             }
-            StoredPage[] pages = new StoredPage[m.pages];
+            StoredPage[] pages = new StoredPage[m.pages()];
             for (int i = 0; i < pages.length; i++) {
                 pages[i] = book.storedPage(i + 1).orElse(null);
             }
-            return new Index(file, m.size, m.fileModifiedAt, pages, now);
+            return new Index(file, m.size(), m.fileModifiedAt(), pages, now);
         } catch (BookException | RuntimeException e) {
             return null;
         }

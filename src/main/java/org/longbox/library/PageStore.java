@@ -25,7 +25,7 @@ public final class PageStore {
 
     private final MediaService media;
     private final BookFiles files;
-    private final ContentCache<Key, MediaRow> visible;
+    private final ContentCache<Key, Media> visible;
 
     public PageStore(MediaService media, BookFiles files, ContentVersion version) {
         this.media = media;
@@ -45,7 +45,7 @@ public final class PageStore {
      * otherwise, including for every error, which the ordinary path then reports.
      */
     public Optional<Served> page(Viewer viewer, String mediaId, int n) {
-        MediaRow row = visible(viewer, mediaId);
+        Media row = visible(viewer, mediaId);
         if (row == null) {
             return Optional.empty();
         }
@@ -54,21 +54,21 @@ public final class PageStore {
     }
 
     /** The page's entity tag, unquoted; the same for both ways of serving it. */
-    public static String etag(MediaRow m, int page, Integer width, Integer height) {
-        return Integer.toHexString((m.id + m.fileModifiedAt + m.size + "/" + page + "/" + width + "x" + height).hashCode());
+    public static String etag(Media m, int page, Integer width, Integer height) {
+        return Integer.toHexString((m.id() + m.fileModifiedAt() + m.size() + "/" + page + "/" + width + "x" + height).hashCode());
     }
 
     /** The page's Last-Modified: the file's time, to the second. */
-    public static long lastModified(MediaRow m) {
-        return m.fileModifiedAt / 1000 * 1000;
+    public static long lastModified(Media m) {
+        return m.fileModifiedAt() / 1000 * 1000;
     }
 
-    public static Date lastModifiedDate(MediaRow m) {
+    public static Date lastModifiedDate(Media m) {
         return new Date(lastModified(m));
     }
 
     /** The book when the viewer may see it; null otherwise (the ordinary path then answers 404). */
-    private MediaRow visible(Viewer viewer, String mediaId) {
+    private Media visible(Viewer viewer, String mediaId) {
         return visible.get(new Key(viewer, mediaId), () -> media.find(viewer, mediaId).orElse(null));
     }
 }

@@ -24,11 +24,12 @@ public final class PageTypes {
     }
 
     /** Page {@code number}'s (1-based) type, or null when unknown. */
-    public static String of(MediaRow m, int number) {
-        if (m.pageTypes == null || number < 1 || number > m.pageTypes.length()) {
+    public static String of(Media m, int number) {
+        String types = m.pageTypes();
+        if (types == null || number < 1 || number > types.length()) {
             return null;
         }
-        return switch (m.pageTypes.charAt(number - 1)) {
+        return switch (types.charAt(number - 1)) {
             case 'j' -> "image/jpeg";
             case 'p' -> "image/png";
             case 'g' -> "image/gif";
@@ -42,21 +43,22 @@ public final class PageTypes {
      * type): WebP counts as JPEG, which it is converted to; GIF only when every page is one;
      * otherwise the more common of JPEG and PNG. Null when any page's type is unknown.
      */
-    public static String streamType(MediaRow m) {
-        if (m.pageTypes == null || m.pageTypes.isEmpty() || m.pageTypes.indexOf(UNKNOWN) >= 0) {
+    public static String streamType(Media m) {
+        String types = m.pageTypes();
+        if (types == null || types.isEmpty() || types.indexOf(UNKNOWN) >= 0) {
             return null;
         }
         int jpeg = 0;
         int png = 0;
         int gif = 0;
-        for (int i = 0; i < m.pageTypes.length(); i++) {
-            switch (m.pageTypes.charAt(i)) {
+        for (int i = 0; i < types.length(); i++) {
+            switch (types.charAt(i)) {
                 case 'p' -> png++;
                 case 'g' -> gif++;
                 default -> jpeg++;
             }
         }
-        if (gif == m.pageTypes.length()) {
+        if (gif == types.length()) {
             return "image/gif";
         }
         return png > jpeg ? "image/png" : "image/jpeg";

@@ -7,4 +7,8 @@ public class ScanRecordRow {
     public String options;
     public long occurredAt;
     public String jobId;
+
+    ScanRecord toRecord() {
+        return new ScanRecord(id, libraryId, options, occurredAt, jobId);
+    }
 }

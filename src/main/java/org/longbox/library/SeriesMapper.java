@@ -12,7 +12,7 @@ public interface SeriesMapper {
     /** Rows changed: 0 when the series is gone. Name, status and series.json metadata. */
     int update(SeriesRow row);
 
-    int updateStatus(@Param("id") String id, @Param("status") String status, @Param("at") long at);
+    int updateStatus(@Param("id") String id, @Param("status") FileStatus status, @Param("at") long at);
 
     /** The series with the viewer's counts when they may see it; null when there is none or it is hidden. */
     /** @param withCounts also the viewer's book counts (two subqueries over the series' books) */

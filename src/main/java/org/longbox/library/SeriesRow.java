@@ -1,5 +1,7 @@
 package org.longbox.library;
 
+import org.longbox.media.SeriesMetadata;
+
 /** A row of {@code series}, with the counts some queries add. */
 public class SeriesRow {
     public String id;
@@ -8,7 +10,7 @@ public class SeriesRow {
     public String nameKey;
     public String path;
     public String description;
-    public String status;
+    public FileStatus status;
     public long createdAt;
     public long updatedAt;
     public String metaType;
@@ -28,8 +30,15 @@ public class SeriesRow {
     /** Of those, the ones the viewer has neither started nor finished. */
     public Integer unreadMediaCount;
 
+    public Series toSeries() {
+        SeriesMetadata meta = hasMetadata() ? new SeriesMetadata(metaType, metaTitle, metaSummary, metaPublisher, metaImprint,
+                metaComicid, metaVolume, metaBooktype, metaAgeRating, metaStatus) : null;
+        return new Series(id, libraryId, name, path, description, status, createdAt, updatedAt, meta,
+                ageRating, mediaCount, unreadMediaCount);
+    }
+
     /** True when series.json said anything about the series. */
-    public boolean hasMetadata() {
+    boolean hasMetadata() {
         return metaType != null || metaTitle != null || metaSummary != null || metaPublisher != null
                 || metaImprint != null || metaComicid != null || metaVolume != null || metaBooktype != null
                 || metaAgeRating != null || metaStatus != null;

@@ -24,7 +24,7 @@ public final class SeriesService {
     public record Filter(String libraryId, List<String> ids, String search, String orderBy, String direction, boolean counts) {
     }
 
-    public Page<SeriesRow> list(Viewer viewer, Filter f, PageRequest page) {
+    public Page<Series> list(Viewer viewer, Filter f, PageRequest page) {
         SeriesQuery q = new SeriesQuery();
         q.v = viewer;
         q.libraryId = f.libraryId();
@@ -39,31 +39,31 @@ public final class SeriesService {
             }
             q.after = page.cursor();
             q.limit = page.limit() + 1;
-            return Page.ofCursor(db.auto(s -> s.getMapper(SeriesMapper.class).list(q)), page, r -> r.id);
+            return Page.ofCursor(db.auto(s -> s.getMapper(SeriesMapper.class).list(q)), page, r -> r.id).map(SeriesRow::toSeries);
         }
         q.offset = page.offset();
         q.limit = page.pageSize();
         return db.auto(s -> {
             SeriesMapper m = s.getMapper(SeriesMapper.class);
             return new Page<>(m.list(q), m.count(q), page, null);
-        });
+        }).map(SeriesRow::toSeries);
     }
 
     /** The series with the viewer's book counts; 404 when they may not see it. */
-    public SeriesRow get(Viewer viewer, String id) {
+    public Series get(Viewer viewer, String id) {
         return find(viewer, id, true);
     }
 
     /** The series without book counts (which cost a pass over its books); 404 when the viewer may not see it. */
-    public SeriesRow find(Viewer viewer, String id) {
+    public Series find(Viewer viewer, String id) {
         return find(viewer, id, false);
     }
 
-    private SeriesRow find(Viewer viewer, String id, boolean withCounts) {
+    private Series find(Viewer viewer, String id, boolean withCounts) {
         SeriesRow row = db.auto(s -> s.getMapper(SeriesMapper.class).findVisible(id, viewer, withCounts));
         if (row == null) {
             throw ApiException.notFound("No series with id " + id);
         }
-        return row;
+        return row.toSeries();
     }
 }

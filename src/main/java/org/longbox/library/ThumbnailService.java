@@ -1,210 +1,194 @@
 package org.longbox.library;
 
-import org.longbox.library.jobs.JobContext;
+import org.longbox.library.jobs.JobService;
 import org.longbox.media.Book;
 import org.longbox.media.BookException;
 import org.longbox.media.Books;
-import org.longbox.media.Dimensions;
-import org.longbox.media.ImageFormat;
-import org.longbox.media.Images;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.PageData;
+import org.longbox.server.PageRequest;
+import org.longbox.server.errors.ApiException;
+import org.longbox.user.Viewer;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Collection;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.Predicate;
 
 /**
- * Thumbnails in {@code <config dir>/thumbnails/<book id>.<jpeg|png|webp>}: made during scans when a
- * library's thumbnail_config asks, or on first request otherwise (then from page 1, as JPEG within
- * {@link #DEFAULT_BOX}). A thumbnail never exceeds its box. A series or library may have one of its
- * own, {@code <series or library id>.<ext>}, made from a page of one of its books; it goes with the
- * series or library (or when the library's thumbnails are deleted), never with a regeneration.
+ * Which thumbnail a book, series or library has, for the REST API and the OPDS catalogs alike: a
+ * book's own (made from its first page on first request, or by a scan or a job), and for a series
+ * or library the one set for it from a page of one of its books, else its first book's. The files
+ * themselves are kept by {@link ThumbnailStore}.
  */
-public final class ThumbnailService implements LibraryListener {
-    private static final Logger LOG = Logger.getLogger(ThumbnailService.class.getName());
-    /** The box of thumbnails made without a library config: width, height. */
-    public static final int[] DEFAULT_BOX = {400, 600};
-    /** The options of a library that has none: JPEG, quality 80, within {@link #DEFAULT_BOX}. */
-    public static final ThumbnailConfig DEFAULT = new ThumbnailConfig(
-            new ThumbnailConfig.Resize(ThumbnailConfig.Mode.Sized, DEFAULT_BOX[0], DEFAULT_BOX[1]), ThumbnailConfig.Format.Jpeg, 80, null);
-
-    private final Path dir;
+public final class ThumbnailService {
+    private final ThumbnailStore store;
+    private final LibraryService libraries;
+    private final MediaService media;
+    private final BookFiles files;
+    private final JobService jobs;
     private final MediaLimits limits;
 
-    public ThumbnailService(Path configDir, MediaLimits limits) {
-        this.dir = configDir.resolve("thumbnails");
+    public ThumbnailService(ThumbnailStore store, LibraryService libraries, MediaService media, BookFiles files,
+                            JobService jobs, MediaLimits limits) {
+        this.store = store;
+        this.libraries = libraries;
+        this.media = media;
+        this.files = files;
+        this.jobs = jobs;
         this.limits = limits;
     }
 
-    /** A stored thumbnail and its media type. */
-    public record Stored(Path file, String mediaType) {
+    /**
+     * A thumbnail as served: its image, when its file last changed, and whose it is (a book's, or a
+     * series' or library's own), which with the time makes its entity tag.
+     */
+    public record Thumbnail(String ownerId, long modifiedAt, PageData image) {
     }
 
-    /** The stored thumbnail of a book, if any. */
-    public Optional<Stored> find(String mediaId) {
-        for (ImageFormat f : ImageFormat.values()) {
-            Path p = path(mediaId, f);
-            if (Files.isRegularFile(p)) {
-                return Optional.of(new Stored(p, f.mediaType()));
-            }
+    /** The book's thumbnail, made now when it has none; 404 when the book cannot be read. */
+    public Thumbnail ofBook(Media m) throws IOException {
+        if (!m.readable()) {
+            throw ApiException.notFound("The book cannot be read (" + m.status() + ")");
         }
-        return Optional.empty();
-    }
-
-    /** Makes (or remakes) a book's thumbnail from the open book; the config null means the default. */
-    public Stored make(String mediaId, Book book, ThumbnailConfig config) throws BookException, IOException {
-        ThumbnailConfig c = config == null ? DEFAULT : config;
-        PageData source;
-        if (c.page() != null && c.page() >= 1 && c.page() <= book.pageCount() && book.pagesAreImages()) {
-            source = book.page(c.page());
-        } else {
-            // A text EPUB without a cover image still gets a thumbnail, so no cover link is ever broken.
-            source = book.cover().orElseGet(ThumbnailService::placeholder);
-        }
-        ImageFormat format = switch (c.format()) {
-            case Png -> ImageFormat.PNG;
-            case Webp -> ImageFormat.WEBP;
-            default -> ImageFormat.JPEG;
-        };
-        int[] box = box(c, source);
-        float quality = c.quality() == null ? 0.8f : Math.max(0.01f, c.quality() / 100f);
-        byte[] bytes = Images.scale(source.bytes(), box[0], box[1], format, quality, limits);
-        Files.createDirectories(dir);
-        Path target = path(mediaId, format);
-        Path tmp = Files.createTempFile(dir, mediaId, ".part");
+        ThumbnailStore.Stored t;
         try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            t = store.findOrMake(m.id(), files.file(m), libraries.thumbnailConfig(m.libraryId()));
+        } catch (BookException e) {
+            throw ApiException.notFound("No thumbnail: " + e.getMessage());
         }
-        for (ImageFormat other : ImageFormat.values()) {
-            if (other != format) {
-                Files.deleteIfExists(path(mediaId, other));
-            }
-        }
-        return new Stored(target, format.mediaType());
+        return read(m.id(), t);
     }
 
-    /** The stored thumbnail, made now (default config) from the book file when there is none yet. */
-    public Stored findOrMake(String mediaId, Path bookFile, ThumbnailConfig config) throws BookException, IOException {
-        Optional<Stored> found = find(mediaId);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        try (Book book = Books.open(bookFile, limits)) {
-            return make(mediaId, book, config);
-        }
+    /** The series' own thumbnail if one was set, else its first readable book's; 404 when it has none. */
+    public Thumbnail ofSeries(Viewer viewer, Series series) throws IOException {
+        return ownOr(series.id(), () -> firstBook(viewer, null, series.id()));
+    }
+
+    /** The library's own thumbnail if one was set, else its first readable book's; 404 when it has none. */
+    public Thumbnail ofLibrary(Viewer viewer, Library library) throws IOException {
+        return ownOr(library.id(), () -> firstBook(viewer, library.id(), null));
+    }
+
+    /** Remakes the book's thumbnail from page {@code page} ({@code zeroBased}: page 0 is the first); 400 for a page it lacks. */
+    public Thumbnail remakeForBook(Media m, Integer page, Boolean zeroBased) throws IOException {
+        remake(m.id(), m, page(page, zeroBased, m));
+        return ofBook(m);
     }
 
     /**
-     * Makes thumbnails for many books (a job): those without one, or every one when {@code force}.
-     * A book that cannot be read is skipped. Returns how many were made.
+     * Makes a page of one of the series' books its own thumbnail. 400 when the book is unknown,
+     * hidden from the viewer or of another series, or has no such page.
      */
-    public int makeAll(List<MediaRow> books, ThumbnailConfig config, boolean force, JobContext ctx) {
-        ctx.total(books.size());
-        int made = 0;
-        for (MediaRow m : books) {
-            ctx.checkCancelled();
-            if (force || find(m.id).isEmpty()) {
-                try (Book book = Books.open(Path.of(m.path), limits)) {
-                    make(m.id, book, config);
-                    made++;
-                } catch (BookException | IOException | RuntimeException e) {
-                    LOG.log(Level.FINE, "No thumbnail for " + m.id + ": " + e.getMessage());
-                }
+    public Thumbnail setForSeries(Viewer viewer, Series series, String mediaId, Integer page, Boolean zeroBased)
+            throws IOException {
+        return setOwn(viewer, series.id(), mediaId, page, zeroBased, m -> series.id().equals(m.seriesId()), "series");
+    }
+
+    /**
+     * Makes a page of one of the library's books its own thumbnail. 400 when the book is unknown,
+     * hidden from the viewer or of another library, or has no such page.
+     */
+    public Thumbnail setForLibrary(Viewer viewer, Library library, String mediaId, Integer page, Boolean zeroBased)
+            throws IOException {
+        return setOwn(viewer, library.id(), mediaId, page, zeroBased, m -> library.id().equals(m.libraryId()), "library");
+    }
+
+    /**
+     * Queues a job that makes thumbnails for the library's readable books: those without one, or
+     * every one when {@code force}. {@code config} null: the library's own options. Returns the job's id.
+     */
+    public String generate(Viewer viewer, String libraryId, ThumbnailConfig config, boolean force) {
+        Library library = libraries.get(viewer, libraryId);
+        ThumbnailConfig options = config != null ? config : library.config().thumbnailConfig();
+        if (config != null) {
+            libraries.checkThumbnailConfig(config);
+        }
+        return jobs.submit("thumbnails:" + libraryId, "ThumbnailGeneration", "Making thumbnails for " + library.name(),
+                libraryId, ctx -> "Thumbnails made: " + store.makeAll(media.readyBooks(libraryId), options, force, ctx));
+    }
+
+    /** Deletes every thumbnail of the library (its own, its series' and its books'); returns how many files went. */
+    public int deleteAll(Viewer viewer, String libraryId) {
+        return store.delete(libraries.contents(viewer, libraryId));
+    }
+
+    private Thumbnail setOwn(Viewer viewer, String ownerId, String mediaId, Integer page, Boolean zeroBased,
+                             Predicate<Media> belongs, String owner) throws IOException {
+        if (mediaId == null || page == null) {
+            throw ApiException.badRequest("A JSON body {media_id, page} is required");
+        }
+        Media m = media.find(viewer, mediaId).filter(belongs)
+                .orElseThrow(() -> ApiException.badRequest("media_id must be a book of this " + owner));
+        if (!m.readable()) {
+            throw ApiException.badRequest("The book cannot be read (" + m.status() + ")");
+        }
+        remake(ownerId, m, page(page, zeroBased, m));
+        return ownOr(ownerId, () -> m);
+    }
+
+    /** Supplies the book whose thumbnail stands in for a series or library without one of its own. */
+    private interface Fallback {
+        Media book();
+    }
+
+    private Thumbnail ownOr(String ownerId, Fallback fallback) throws IOException {
+        Optional<ThumbnailStore.Stored> own = store.find(ownerId);
+        if (own.isPresent()) {
+            try {
+                return read(ownerId, own.get());
+            } catch (NoSuchFileException removedMeanwhile) {
+                // a DELETE of the library's thumbnails got there first: fall back as if it never existed
             }
-            ctx.advance();
         }
-        return made;
+        return ofBook(fallback.book());
     }
 
-    /** Called while a scan has the book open: makes the thumbnail when the library asks for them. */
-    public void duringScan(String mediaId, Book book, ThumbnailConfig config) {
-        if (config == null) {
-            return;
+    /** The first readable book, in name order, of a series or (seriesId null) a library. */
+    private Media firstBook(Viewer viewer, String libraryId, String seriesId) {
+        MediaService.Filter f = new MediaService.Filter(libraryId, seriesId, null, null, null, null, null, null, null, null,
+                null, null, List.of(FileStatus.READY.name()), null, null);
+        var page = media.list(viewer, f, PageRequest.of(1, 1, false, null, null));
+        if (page.items().isEmpty()) {
+            throw ApiException.notFound("No readable book to take a thumbnail from");
         }
-        try {
-            make(mediaId, book, config);
-        } catch (BookException | IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "No thumbnail for " + mediaId + ": " + e.getMessage());
-        }
+        return page.items().get(0);
     }
 
-    /** Removes the stored thumbnails of these books, series or libraries; returns how many files went. */
-    public int delete(Collection<String> ids) {
-        int deleted = 0;
-        for (String id : ids) {
-            for (ImageFormat f : ImageFormat.values()) {
-                try {
-                    if (Files.deleteIfExists(path(id, f))) {
-                        deleted++;
-                    }
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "Could not delete the thumbnail of " + id, e);
-                }
-            }
+    /**
+     * Remakes the thumbnail of {@code ownerId} (the book itself, or its series or library) from page
+     * {@code page} of the book, with the options of the book's library (the defaults when it has none).
+     */
+    private void remake(String ownerId, Media m, int page) throws IOException {
+        ThumbnailConfig base = libraries.thumbnailConfig(m.libraryId());
+        if (base == null) {
+            base = ThumbnailStore.DEFAULT;
         }
-        return deleted;
-    }
-
-    /** Removes every thumbnail of a library: its own, its series' and its books'; returns how many files went. */
-    public int delete(LibraryContents library) {
-        return delete(library.allIds());
-    }
-
-    /** A plain 2:3 grey page, for books that have no image of their own. */
-    private static PageData placeholder() {
-        BufferedImage img = new BufferedImage(DEFAULT_BOX[0], DEFAULT_BOX[1],
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(new Color(0x5a, 0x62, 0x70));
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(new Color(0x8a, 0x93, 0xa3));
-        g.fillRect(40, 80, img.getWidth() - 80, 24);
-        g.fillRect(40, 124, img.getWidth() - 140, 24);
-        g.dispose();
-        try {
-            return new PageData(Images.encode(img, ImageFormat.PNG, 1f), "image/png");
+        ThumbnailConfig config = new ThumbnailConfig(base.resizeOptions(), base.format(), base.quality(), page);
+        try (Book book = Books.open(files.file(m), limits)) {
+            store.make(ownerId, book, config);
         } catch (BookException e) {
-            throw new IllegalStateException(e);
+            throw ApiException.notFound("No thumbnail: " + e.getMessage());
         }
     }
 
-    @Override
-    public void deleted(LibraryContents held) {
-        delete(held);
+    /** The 1-based page a request names ({@code page + 1} when zero-based); 400 when the book has no such page. */
+    private static int page(Integer page, Boolean zeroBased, Media m) {
+        if (page == null) {
+            throw ApiException.badRequest("A JSON body {page} is required");
+        }
+        boolean zb = Boolean.TRUE.equals(zeroBased);
+        int p = zb ? page + 1 : page;
+        if (p < 1 || p > m.pages()) {
+            throw ApiException.badRequest("page must be between " + (zb ? "0 and " + (m.pages() - 1) : "1 and " + m.pages()));
+        }
+        return p;
     }
 
-    private int[] box(ThumbnailConfig c, PageData source) throws BookException {
-        ThumbnailConfig.Resize r = c.resizeOptions();
-        if (r == null) {
-            return DEFAULT_BOX;
-        }
-        if (r.mode() == ThumbnailConfig.Mode.Scaled) {
-            Dimensions d = Images.probe(source.bytes());
-            return new int[]{Math.max(1, (int) Math.floor(d.width() * r.width())), Math.max(1, (int) Math.floor(d.height() * r.height()))};
-        }
-        return new int[]{(int) r.width(), (int) r.height()};
-    }
-
-    /** Where the thumbnail of a book, series or library in this format is stored. */
-    private Path path(String id, ImageFormat format) {
-        return dir.resolve(id + "." + format.extension());
+    private static Thumbnail read(String ownerId, ThumbnailStore.Stored t) throws IOException {
+        long modified = Files.getLastModifiedTime(t.file()).toMillis();
+        return new Thumbnail(ownerId, modified, new PageData(Files.readAllBytes(t.file()), t.mediaType()));
     }
 }

@@ -25,10 +25,15 @@ public enum BookFormat {
     /** The format a file name's extension says, if it is one Longbox reads. */
     public static Optional<BookFormat> ofFileName(String name) {
         int dot = name.lastIndexOf('.');
-        if (dot < 0) {
+        return dot < 0 ? Optional.empty() : ofExtension(name.substring(dot + 1));
+    }
+
+    /** The format an extension ("cbz", "EPUB", ...) names, if it is one Longbox reads. */
+    public static Optional<BookFormat> ofExtension(String extension) {
+        if (extension == null) {
             return Optional.empty();
         }
-        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String ext = extension.toLowerCase(Locale.ROOT);
         for (BookFormat f : values()) {
             for (String e : f.extensions) {
                 if (e.equals(ext)) {

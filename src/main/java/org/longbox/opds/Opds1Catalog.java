@@ -2,9 +2,9 @@ package org.longbox.opds;
 
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
 import org.longbox.library.MediaService;
-import org.longbox.library.SeriesRow;
+import org.longbox.library.Series;
 import org.longbox.library.SeriesService;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.Page;
@@ -66,37 +66,37 @@ public final class Opds1Catalog {
 
     public Atom.Feed librarySeries(OpdsReader r, String libraryId, int page) {
         Library library = libraries.get(r.viewer(), libraryId);
-        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(libraryId, null, null, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(libraryId, null, null, null, null, false), request(page));
         return feed("urn:uuid:" + libraryId, library.name(), "/libraries/" + libraryId, Map.of(), Atom.NAVIGATION, p,
                 seriesEntries(p, r), r);
     }
 
     public Atom.Feed allSeries(OpdsReader r, String search, int page) {
-        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, search, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(null, null, search, null, null, false), request(page));
         return feed("urn:longbox:opds:series", search == null ? "All series" : "Series matching " + search, "/series",
                 OpdsUrls.query("search", search), Atom.NAVIGATION, p, seriesEntries(p, r), r);
     }
 
     public Atom.Feed latestSeries(OpdsReader r, int page) {
-        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, "created_at", "desc", false), request(page));
+        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, "created_at", "desc", false), request(page));
         return feed("urn:longbox:opds:series-latest", "Latest series", "/series/latest", Map.of(), Atom.NAVIGATION, p,
                 seriesEntries(p, r), r);
     }
 
     public Atom.Feed seriesBooks(OpdsReader r, String seriesId, int page) {
-        SeriesRow s = series.find(r.viewer(), seriesId);
-        Page<MediaRow> p = media.list(r.viewer(), MediaService.Filter.none().withSeries(seriesId), request(page));
-        return feed("urn:uuid:" + seriesId, s.name, "/series/" + seriesId, Map.of(), Atom.ACQUISITION, p, bookEntries(p.items(), r), r);
+        Series s = series.find(r.viewer(), seriesId);
+        Page<Media> p = media.list(r.viewer(), MediaService.Filter.none().withSeries(seriesId), request(page));
+        return feed("urn:uuid:" + seriesId, s.name(), "/series/" + seriesId, Map.of(), Atom.ACQUISITION, p, bookEntries(p.items(), r), r);
     }
 
     public Atom.Feed latestBooks(OpdsReader r, int page) {
-        Page<MediaRow> p = media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page));
+        Page<Media> p = media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page));
         return feed("urn:longbox:opds:books-latest", "Latest books", "/books/latest", Map.of(), Atom.ACQUISITION, p,
                 bookEntries(p.items(), r), r);
     }
 
     public Atom.Feed keepReading(OpdsReader r, int page) {
-        Page<MediaRow> p = media.keepReading(r.viewer(), request(page));
+        Page<Media> p = media.keepReading(r.viewer(), request(page));
         return feed("urn:longbox:opds:keep-reading", "Keep reading", "/keep-reading", Map.of(), Atom.ACQUISITION, p,
                 bookEntries(p.items(), r), r);
     }
@@ -113,7 +113,7 @@ public final class Opds1Catalog {
             total = 0;
         } else {
             PageRequest pr = request(page);
-            Page<SeriesRow> seriesPage = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), pr);
+            Page<Series> seriesPage = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), pr);
             long seriesTotal = seriesPage.total();
             entries.addAll(seriesEntries(seriesPage, r));
             // the books start right after the last series: on this page they are a window over (at most) two of their own pages
@@ -123,8 +123,8 @@ public final class Opds1Catalog {
             int room = PAGE_SIZE - entries.size();
             MediaService.Filter books = new MediaService.Filter(null, null, null, null, q, null, null, null, null, null, null,
                     null, null, null, null);
-            Page<MediaRow> booksPage = media.list(r.viewer(), books, PageRequest.of(first, PAGE_SIZE, true, null, null));
-            List<MediaRow> found = new ArrayList<>(booksPage.items());
+            Page<Media> booksPage = media.list(r.viewer(), books, PageRequest.of(first, PAGE_SIZE, true, null, null));
+            List<Media> found = new ArrayList<>(booksPage.items());
             if (room > 0 && skip > 0 && found.size() == PAGE_SIZE) {
                 found.addAll(media.list(r.viewer(), books, PageRequest.of(first + 1, PAGE_SIZE, true, null, null)).items());
             }
@@ -138,38 +138,38 @@ public final class Opds1Catalog {
                 entries, r);
     }
 
-    private List<Atom.Entry> seriesEntries(Page<SeriesRow> p, OpdsReader r) {
-        return p.items().stream().map(s -> new Atom.Entry("urn:uuid:" + s.id, s.metaTitle != null ? s.metaTitle : s.name,
-                Instant.ofEpochMilli(s.updatedAt), List.of(), s.description, null, null,
-                List.of(Atom.Link.of("subsection", r.urls().to("/series/" + s.id), Atom.ACQUISITION)))).toList();
+    private List<Atom.Entry> seriesEntries(Page<Series> p, OpdsReader r) {
+        return p.items().stream().map(s -> new Atom.Entry("urn:uuid:" + s.id(), s.title(),
+                Instant.ofEpochMilli(s.updatedAt()), List.of(), s.description(), null, null,
+                List.of(Atom.Link.of("subsection", r.urls().to("/series/" + s.id()), Atom.ACQUISITION)))).toList();
     }
 
-    private List<Atom.Entry> bookEntries(List<MediaRow> books, OpdsReader r) {
-        Map<String, ProgressService.Progress> p = progress.forMedia(r.viewer().userId(), books.stream().map(m -> m.id).toList());
-        return books.stream().map(m -> book(m, p.get(m.id), r)).toList();
+    private List<Atom.Entry> bookEntries(List<Media> books, OpdsReader r) {
+        Map<String, ProgressService.Progress> p = progress.forMedia(r.viewer().userId(), books.stream().map(m -> m.id()).toList());
+        return books.stream().map(m -> book(m, p.get(m.id()), r)).toList();
     }
 
-    private Atom.Entry book(MediaRow m, ProgressService.Progress p, OpdsReader r) {
+    private Atom.Entry book(Media m, ProgressService.Progress p, OpdsReader r) {
         OpdsUrls u = r.urls();
         List<Atom.Link> links = new ArrayList<>();
         if (r.canDownload()) {
-            links.add(Atom.Link.of(Atom.REL_ACQUISITION, u.to("/books/" + m.id + "/file/" + OpdsUrls.segment(OpdsBooks.fileName(m))),
+            links.add(Atom.Link.of(Atom.REL_ACQUISITION, u.to("/books/" + m.id() + "/file/" + OpdsUrls.segment(OpdsBooks.fileName(m))),
                     OpdsBooks.mediaType(m)));
         }
         if (OpdsBooks.streamable(m)) {
-            links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
-            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/cover"), OpdsBooks.pageType(m, 1)));
+            links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id() + "/thumbnail"), "image/jpeg"));
+            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id() + "/cover"), OpdsBooks.pageType(m, 1)));
             Integer current = OpdsBooks.currentPage(p);
             // PSE 1.1: the {pageNumber} the app fills in counts from 0, but lastRead "starts at 1", as our stored page does
-            links.add(new Atom.Link(Atom.PSE_STREAM, u.to("/books/" + m.id + "/pages/") + "{pageNumber}?maxWidth={maxWidth}",
-                    OpdsBooks.streamType(m), null, m.pages, current,
-                    current == null ? null : Instant.ofEpochMilli(p.active().updatedAt)));
-        } else if ("epub".equals(m.extension) && "READY".equals(m.status)) {
-            links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
-            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id + "/thumbnail"), "image/jpeg"));
+            links.add(new Atom.Link(Atom.PSE_STREAM, u.to("/books/" + m.id() + "/pages/") + "{pageNumber}?maxWidth={maxWidth}",
+                    OpdsBooks.streamType(m), null, m.pages(), current,
+                    current == null ? null : Instant.ofEpochMilli(p.active().updatedAt())));
+        } else if (m.isEpub() && m.readable()) {
+            links.add(Atom.Link.of(Atom.REL_THUMBNAIL, u.to("/books/" + m.id() + "/thumbnail"), "image/jpeg"));
+            links.add(Atom.Link.of(Atom.REL_IMAGE, u.to("/books/" + m.id() + "/thumbnail"), "image/jpeg"));
         }
-        return new Atom.Entry("urn:uuid:" + m.id, OpdsBooks.title(m), Instant.ofEpochMilli(m.updatedAt), OpdsBooks.authors(m),
-                m.summary, OpdsBooks.language(m), OpdsBooks.issued(m), links);
+        return new Atom.Entry("urn:uuid:" + m.id(), OpdsBooks.title(m), Instant.ofEpochMilli(m.updatedAt()), OpdsBooks.authors(m),
+                m.metadata().summary(), OpdsBooks.language(m), OpdsBooks.issued(m), links);
     }
 
     private static Atom.Entry nav(String id, String title, String summary, String path, String type, Instant updated, OpdsUrls u) {

@@ -3,9 +3,9 @@ package org.longbox.opds;
 import org.longbox.http.AuthenticationDocument;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
 import org.longbox.library.MediaService;
-import org.longbox.library.SeriesRow;
+import org.longbox.library.Series;
 import org.longbox.library.SeriesService;
 import org.longbox.server.Page;
 import org.longbox.server.PageRequest;
@@ -48,12 +48,12 @@ public final class Opds2Catalog {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Libraries"), List.of(Opds2.Link.of("self", u.to("/libraries"), Opds2.FEED)),
                     libs.items().stream().map(l -> Opds2.Link.nav(u.to("/libraries/" + l.id()), l.name(), Opds2.FEED)).toList(), null));
         }
-        List<MediaRow> reading = media.keepReading(r.viewer(), PageRequest.of(1, GROUP_SIZE, false, null, null)).items();
+        List<Media> reading = media.keepReading(r.viewer(), PageRequest.of(1, GROUP_SIZE, false, null, null)).items();
         if (!reading.isEmpty()) {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Keep reading"),
                     List.of(Opds2.Link.of("self", u.to("/books/keep-reading"), Opds2.FEED)), null, publications(reading, r)));
         }
-        List<MediaRow> latest = media.first(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), GROUP_SIZE);
+        List<Media> latest = media.first(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), GROUP_SIZE);
         if (!latest.isEmpty()) {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Latest books"),
                     List.of(Opds2.Link.of("self", u.to("/books/latest"), Opds2.FEED)), null, publications(latest, r)));
@@ -70,7 +70,7 @@ public final class Opds2Catalog {
 
     public Opds2.Feed librarySeries(OpdsReader r, String id, int page) {
         Library library = libraries.get(r.viewer(), id);
-        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(id, null, null, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(id, null, null, null, null, false), request(page));
         return navigationFeed(library.name(), "/libraries/" + id, Map.of(), p, s -> seriesLink(s, r), r);
     }
 
@@ -83,13 +83,13 @@ public final class Opds2Catalog {
     }
 
     public Opds2.Feed allSeries(OpdsReader r, int page) {
-        Page<SeriesRow> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, null, null, false), request(page));
         return navigationFeed("All series", "/series", Map.of(), p, s -> seriesLink(s, r), r);
     }
 
     public Opds2.Feed seriesBooks(OpdsReader r, String id, int page) {
-        SeriesRow s = series.find(r.viewer(), id);
-        return publicationFeed(s.name, "/series/" + id, Map.of(),
+        Series s = series.find(r.viewer(), id);
+        return publicationFeed(s.name(), "/series/" + id, Map.of(),
                 media.list(r.viewer(), MediaService.Filter.none().withSeries(id), request(page)), r);
     }
 
@@ -114,11 +114,11 @@ public final class Opds2Catalog {
         List<Opds2.Group> groups = new ArrayList<>();
         long last = 1;
         if (!q.isEmpty()) {
-            Page<SeriesRow> s = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), request(page));
+            Page<Series> s = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), request(page));
             if (!s.items().isEmpty()) {
                 groups.add(new Opds2.Group(metadata("Series", s), null, s.items().stream().map(x -> seriesLink(x, r)).toList(), null));
             }
-            Page<MediaRow> b = media.list(r.viewer(), new MediaService.Filter(null, null, null, null, q, null, null, null, null,
+            Page<Media> b = media.list(r.viewer(), new MediaService.Filter(null, null, null, null, q, null, null, null, null,
                     null, null, null, null, null, null), request(page));
             if (!b.items().isEmpty()) {
                 groups.add(new Opds2.Group(metadata("Books", b), null, null, publications(b.items(), r)));
@@ -134,16 +134,16 @@ public final class Opds2Catalog {
     }
 
     /** One book as an OPDS publication, with its pages as a reading order when they are images. */
-    public Opds2.Publication publication(OpdsReader r, MediaRow m) {
+    public Opds2.Publication publication(OpdsReader r, Media m) {
         return Opds2Publications.of(m, r, true);
     }
 
-    List<Opds2.Publication> publications(List<MediaRow> books, OpdsReader r) {
+    List<Opds2.Publication> publications(List<Media> books, OpdsReader r) {
         return books.stream().map(m -> Opds2Publications.of(m, r, false)).toList();
     }
 
-    private Opds2.Link seriesLink(SeriesRow s, OpdsReader r) {
-        return Opds2.Link.nav(r.urls().to("/series/" + s.id), s.metaTitle != null ? s.metaTitle : s.name, Opds2.FEED);
+    private Opds2.Link seriesLink(Series s, OpdsReader r) {
+        return Opds2.Link.nav(r.urls().to("/series/" + s.id()), s.title(), Opds2.FEED);
     }
 
     private <T> Opds2.Feed navigationFeed(String title, String path, Map<String, ?> query, Page<T> p,
@@ -152,7 +152,7 @@ public final class Opds2Catalog {
         return new Opds2.Feed(metadata(title, p), pagingLinks(path, query, p, r), nav.isEmpty() ? nothing(r.urls()) : nav, null, null);
     }
 
-    private Opds2.Feed publicationFeed(String title, String path, Map<String, ?> query, Page<MediaRow> p, OpdsReader r) {
+    private Opds2.Feed publicationFeed(String title, String path, Map<String, ?> query, Page<Media> p, OpdsReader r) {
         List<Opds2.Link> links = pagingLinks(path, query, p, r);
         if (p.items().isEmpty()) {
             return new Opds2.Feed(metadata(title, p), links, nothing(r.urls()), null, null);

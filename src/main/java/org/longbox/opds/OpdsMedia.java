@@ -1,24 +1,25 @@
 package org.longbox.opds;
 
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import org.longbox.api.Thumbnails;
+import org.longbox.http.ThumbnailAnswers;
 import org.longbox.library.BookFiles;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
 import org.longbox.library.MediaService;
 import org.longbox.library.PageStore;
 import org.longbox.library.PageTypes;
+import org.longbox.library.ThumbnailService;
 import org.longbox.media.BookException;
 import org.longbox.media.Images;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.PageData;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
+import org.longbox.server.web.ConditionalGet;
+import org.longbox.server.web.FileResponder;
 import org.longbox.user.Viewer;
 
 import java.io.IOException;
-import java.util.Date;
 
 /**
  * A book's images and file for reading apps. Every image is JPEG, PNG or GIF, the type the feeds
@@ -28,14 +29,17 @@ import java.util.Date;
 public final class OpdsMedia {
     private final MediaService media;
     private final BookFiles files;
-    private final Thumbnails thumbnails;
+    private final ThumbnailService thumbnails;
     private final ProgressService progress;
+    private final MediaLimits limits;
 
-    public OpdsMedia(MediaService media, BookFiles files, Thumbnails thumbnails, ProgressService progress) {
+    public OpdsMedia(MediaService media, BookFiles files, ThumbnailService thumbnails, ProgressService progress,
+                     MediaLimits limits) {
         this.media = media;
         this.files = files;
         this.thumbnails = thumbnails;
         this.progress = progress;
+        this.limits = limits;
     }
 
     /** Which type a page is served in: the one the feed declared for it. */
@@ -53,38 +57,38 @@ public final class OpdsMedia {
      * finishes the book, as Stump does.
      */
     public Response page(Viewer viewer, String id, int number, Integer maxWidth, As as, boolean record, Request request) {
-        MediaRow m = media.get(viewer, id);
+        Media m = media.get(viewer, id);
         if (!OpdsBooks.streamable(m)) {
             throw ApiException.badRequest("This book has no pages to stream; download it instead");
         }
         String type = as == As.STREAM ? OpdsBooks.streamType(m) : OpdsBooks.pageType(m, number);
         // converted pages differ from the REST API's: their own tags, by type
-        EntityTag etag = new EntityTag("o" + PageTypes.letter(type) + PageStore.etag(m, number, maxWidth, null));
-        Date modified = PageStore.lastModifiedDate(m);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
+        String etag = "o" + PageTypes.letter(type) + PageStore.etag(m, number, maxWidth, null);
+        long modified = PageStore.lastModified(m);
+        Response notModified = ConditionalGet.notModified(request, etag, modified);
         PageData data = notModified != null ? null : convert(files.page(m, number, maxWidth, null), type);
         if (record) {
             progress.update(viewer, id, new ProgressService.Update(number, null, null, null, null));
         }
         if (notModified != null) {
-            return notModified.tag(etag).build();
+            return notModified;
         }
-        return Response.ok(data.bytes(), data.mediaType()).tag(etag).lastModified(modified)
-                .header("Cache-Control", "private, max-age=86400").build();
+        return ConditionalGet.image(data.bytes(), data.mediaType(), etag, modified, "private, max-age=86400");
     }
 
     public Response thumbnail(Viewer viewer, String id, Request request) throws IOException {
         // always JPEG, the type the feeds declare (thumbnails are small: converting a PNG one is cheap)
-        return thumbnails.serve(media.get(viewer, id), request, "t", p -> convert(p, "image/jpeg"));
+        return ThumbnailAnswers.answer(thumbnails.ofBook(media.get(viewer, id)), request, "t", p -> convert(p, "image/jpeg"));
     }
 
     public Response file(Viewer viewer, String id, String range, String ifRange, Request request) throws IOException {
-        return files.download(media.get(viewer, id), request, range, ifRange);
+        BookFiles.Download d = files.download(media.get(viewer, id));
+        return FileResponder.serve(request, range, ifRange, d.file(), d.mediaType(), d.fileName());
     }
 
-    private static PageData convert(PageData page, String type) {
+    private PageData convert(PageData page, String type) {
         try {
-            return Images.as(Images.toLegacy(page, MediaLimits.DEFAULT), type, MediaLimits.DEFAULT);
+            return Images.as(Images.toLegacy(page, limits), type, limits);
         } catch (BookException e) {
             throw ApiException.notFound("The page cannot be converted: " + e.getMessage());
         }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.longbox.http.Callers;
 import org.longbox.http.RequiresPermission;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
 import org.longbox.library.MediaService;
 import org.longbox.reading.ProgressService;
 import org.longbox.server.errors.ApiException;
@@ -86,22 +86,22 @@ public final class OpdsV2BookResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = Opds2.PROGRESSION))
     public Response getProgression(@PathParam("id") String id, @Context SecurityContext sc) {
         Viewer viewer = Viewer.of(Callers.of(sc));
-        MediaRow m = media.get(viewer, id);
+        Media m = media.get(viewer, id);
         ProgressService.Progress p = progress.forMedia(viewer.userId(), List.of(id)).get(id);
         Integer page;
         Double fraction;
         long modified;
         String device = null;
         if (p.active() != null) {
-            page = p.active().page;
-            fraction = p.active().percentageCompleted != null ? p.active().percentageCompleted
-                    : page != null && m.pages > 0 ? (double) page / m.pages : null;
-            modified = p.active().updatedAt;
-            device = p.active().deviceId;
+            page = p.active().page();
+            fraction = p.active().percentageCompleted() != null ? p.active().percentageCompleted()
+                    : page != null && m.pages() > 0 ? (double) page / m.pages() : null;
+            modified = p.active().updatedAt();
+            device = p.active().deviceId();
         } else if (p.completed()) {
-            page = m.pages > 0 ? m.pages : null;
+            page = m.pages() > 0 ? m.pages() : null;
             fraction = 1.0;
-            modified = p.finished().get(0).completedAt;
+            modified = p.finished().get(0).completedAt();
         } else {
             return Response.noContent().build();
         }
@@ -135,7 +135,7 @@ public final class OpdsV2BookResource {
             throw ApiException.badRequest("A Readium progression object {locator: {locations: {...}}} is required");
         }
         Viewer viewer = Viewer.of(Callers.of(sc));
-        MediaRow m = media.get(viewer, id);
+        Media m = media.get(viewer, id);
         JsonNode locations = body.path("locator").path("locations");
         Integer position = locations.path("position").isIntegralNumber() ? locations.path("position").asInt() : null;
         Double total = locations.path("totalProgression").isNumber() ? locations.path("totalProgression").asDouble() : null;
@@ -145,9 +145,9 @@ public final class OpdsV2BookResource {
         if (total != null && (total < 0 || total > 1)) {
             throw ApiException.badRequest("totalProgression must be between 0 and 1");
         }
-        boolean epub = "epub".equals(m.extension);
+        boolean epub = m.isEpub();
         Integer page = position != null ? position
-                : !epub && m.pages > 0 ? (int) Math.max(1, Math.round(total * m.pages)) : null;
+                : !epub && m.pages() > 0 ? (int) Math.max(1, Math.round(total * m.pages())) : null;
         String device = body.path("device").path("id").asText(null);
         progress.update(viewer, id, new ProgressService.Update(page, null, epub ? total : null, null, device));
         return Response.noContent().build();

@@ -12,4 +12,9 @@ public class ActiveSessionRow {
     public String deviceId;
     public long startedAt;
     public long updatedAt;
+
+    ReadingSession toSession() {
+        return new ReadingSession(id, userId, mediaId, page, epubcfi, percentageCompleted, elapsedSeconds, deviceId,
+                startedAt, updatedAt);
+    }
 }

@@ -8,4 +8,8 @@ public class FinishedSessionRow {
     public long startedAt;
     public long completedAt;
     public Long elapsedSeconds;
+
+    FinishedReading toReading() {
+        return new FinishedReading(id, userId, mediaId, startedAt, completedAt, elapsedSeconds);
+    }
 }

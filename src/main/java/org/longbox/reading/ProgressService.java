@@ -1,12 +1,13 @@
 package org.longbox.reading;
 
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.longbox.library.MediaMapper;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
+import org.longbox.library.MediaService;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Viewer;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +21,13 @@ import java.util.UUID;
  */
 public final class ProgressService {
     private final Database db;
+    private final MediaService media;
+    private final Clock clock;
 
-    public ProgressService(Database db) {
+    public ProgressService(Database db, MediaService media, Clock clock) {
         this.db = db;
+        this.media = media;
+        this.clock = clock;
     }
 
     /** A progress report: a page (1-based), or an EPUB position and share read, or both. */
@@ -30,12 +35,12 @@ public final class ProgressService {
     }
 
     /** The user's progress on one book, for decorating book JSON. */
-    public record Progress(ActiveSessionRow active, List<FinishedSessionRow> finished) {
+    public record Progress(ReadingSession active, List<FinishedReading> finished) {
         public static final Progress NONE = new Progress(null, List.of());
 
         /** Finished, and not started again since (re-reading a book makes it not completed until its end). */
         public boolean completed() {
-            return !finished.isEmpty() && (active == null || active.startedAt <= finished.get(0).completedAt);
+            return !finished.isEmpty() && (active == null || active.startedAt() <= finished.get(0).completedAt());
         }
     }
 
@@ -43,7 +48,7 @@ public final class ProgressService {
     }
 
     /** The result of an update: the active session, or (when the book was finished) the finished reading. */
-    public record Outcome(ActiveSessionRow active, FinishedSessionRow finished) {
+    public record Outcome(ReadingSession active, FinishedReading finished) {
     }
 
     public Map<String, Progress> forMedia(String userId, List<String> mediaIds) {
@@ -53,10 +58,11 @@ public final class ProgressService {
         }
         db.auto(s -> {
             ReadingMapper m = s.getMapper(ReadingMapper.class);
-            Map<String, ActiveSessionRow> active = new HashMap<>();
-            m.activeFor(userId, mediaIds).forEach(a -> active.put(a.mediaId, a));
-            Map<String, List<FinishedSessionRow>> finished = new HashMap<>();
-            m.finishedFor(userId, mediaIds).forEach(f -> finished.computeIfAbsent(f.mediaId, k -> new ArrayList<>()).add(f));
+            Map<String, ReadingSession> active = new HashMap<>();
+            m.activeFor(userId, mediaIds).forEach(a -> active.put(a.mediaId, a.toSession()));
+            Map<String, List<FinishedReading>> finished = new HashMap<>();
+            m.finishedFor(userId, mediaIds).forEach(f -> finished.computeIfAbsent(f.mediaId, k -> new ArrayList<>())
+                    .add(f.toReading()));
             for (String id : mediaIds) {
                 out.put(id, new Progress(active.get(id), finished.getOrDefault(id, List.of())));
             }
@@ -69,11 +75,11 @@ public final class ProgressService {
         return update(viewer.userId(), visible(viewer, mediaId), u);
     }
 
-    private Outcome update(String userId, MediaRow media, Update u) {
-        check(media, u);
-        boolean done = (u.page() != null && media.pages > 0 && u.page() == media.pages && !isEpub(media))
+    private Outcome update(String userId, Media book, Update u) {
+        check(book, u);
+        boolean done = (u.page() != null && book.pages() > 0 && u.page() == book.pages() && !book.isEpub())
                 || (u.percentage() != null && u.percentage() >= 1.0);
-        return save(userId, media.id, u, done);
+        return save(userId, book.id(), u, done);
     }
 
     /**
@@ -82,8 +88,8 @@ public final class ProgressService {
      * required; a book that is not an EPUB is 400.
      */
     public Outcome updateEpub(Viewer viewer, String mediaId, String epubcfi, Double percentage, boolean complete) {
-        MediaRow media = visible(viewer, mediaId);
-        if (!isEpub(media)) {
+        Media book = visible(viewer, mediaId);
+        if (!book.isEpub()) {
             throw ApiException.badRequest("The book is not an EPUB; report its progress with PUT /api/v1/media/{id}/progress");
         }
         if (epubcfi == null || percentage == null) {
@@ -91,19 +97,19 @@ public final class ProgressService {
         }
         Update u = new Update(null, epubcfi, percentage, null, null);
         if (!complete) {
-            return update(viewer.userId(), media, u);
+            return update(viewer.userId(), book, u);
         }
-        check(media, u); // before anything is written, also when the book is being finished
-        return finish(viewer.userId(), media.id);
+        check(book, u); // before anything is written, also when the book is being finished
+        return finish(viewer.userId(), book.id());
     }
 
     /** 400 unless the report names a page of the book, or an EPUB CFI and a share read between 0 and 1. */
-    private static void check(MediaRow media, Update u) {
+    private static void check(Media book, Update u) {
         if (u.page() == null && u.epubcfi() == null && u.percentage() == null) {
             throw ApiException.badRequest("Send a page, or an epubcfi and percentage");
         }
-        if (u.page() != null && (u.page() < 1 || (media.pages > 0 && u.page() > media.pages))) {
-            throw ApiException.badRequest("page must be between 1 and " + media.pages);
+        if (u.page() != null && (u.page() < 1 || (book.pages() > 0 && u.page() > book.pages()))) {
+            throw ApiException.badRequest("page must be between 1 and " + book.pages());
         }
         if (u.percentage() != null && (u.percentage() < 0 || u.percentage() > 1 || u.percentage().isNaN())) {
             throw ApiException.badRequest("percentage must be between 0 and 1");
@@ -116,12 +122,8 @@ public final class ProgressService {
         }
     }
 
-    private static boolean isEpub(MediaRow media) {
-        return "epub".equalsIgnoreCase(media.extension);
-    }
-
     private Outcome save(String userId, String mediaId, Update u, boolean finish) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         try {
             return db.tx(s -> {
                 ReadingMapper m = s.getMapper(ReadingMapper.class);
@@ -136,7 +138,7 @@ public final class ProgressService {
                     f.elapsedSeconds = u.elapsedSeconds() != null ? u.elapsedSeconds() : active == null ? null : active.elapsedSeconds;
                     m.deleteActive(userId, mediaId);
                     m.insertFinished(f);
-                    return new Outcome(null, f);
+                    return new Outcome(null, f.toReading());
                 }
                 boolean fresh = active == null;
                 if (fresh) {
@@ -157,7 +159,7 @@ public final class ProgressService {
                 } else {
                     m.updateActive(active);
                 }
-                return new Outcome(active, null);
+                return new Outcome(active.toSession(), null);
             });
         } catch (PersistenceException e) {
             // Two devices started the same book at the same moment: the other insert won; update it.
@@ -168,9 +170,11 @@ public final class ProgressService {
         }
     }
 
-    public ActiveSessionRow active(Viewer viewer, String mediaId) {
+    /** The viewer's place in the book; null when they are not reading it. */
+    public ReadingSession active(Viewer viewer, String mediaId) {
         visible(viewer, mediaId);
-        return db.auto(s -> s.getMapper(ReadingMapper.class).findActive(viewer.userId(), mediaId));
+        ActiveSessionRow row = db.auto(s -> s.getMapper(ReadingMapper.class).findActive(viewer.userId(), mediaId));
+        return row == null ? null : row.toSession();
     }
 
     public void clear(Viewer viewer, String mediaId) {
@@ -185,12 +189,12 @@ public final class ProgressService {
 
     private Completion completion(String userId, String mediaId) {
         Progress p = forMedia(userId, List.of(mediaId)).get(mediaId);
-        return new Completion(p.completed(), p.finished().isEmpty() ? null : p.finished().get(0).completedAt);
+        return new Completion(p.completed(), p.finished().isEmpty() ? null : p.finished().get(0).completedAt());
     }
 
     /** Finishes the book. */
     public Outcome finish(Viewer viewer, String mediaId) {
-        return finish(viewer.userId(), visible(viewer, mediaId).id);
+        return finish(viewer.userId(), visible(viewer, mediaId).id());
     }
 
     private Outcome finish(String userId, String mediaId) {
@@ -202,26 +206,23 @@ public final class ProgressService {
      * the last page of a comic or the start of an EPUB; answers whether it is now finished.
      */
     public Completion setComplete(Viewer viewer, String mediaId, boolean complete, Integer page) {
-        MediaRow media = visible(viewer, mediaId);
+        Media book = visible(viewer, mediaId);
         if (complete) {
-            finish(viewer.userId(), media.id);
+            finish(viewer.userId(), book.id());
         } else {
-            boolean epub = isEpub(media);
-            int at = page != null ? page : epub ? 1 : Math.max(1, media.pages);
-            if (at < 1 || (media.pages > 0 && at > media.pages)) {
-                throw ApiException.badRequest("page must be between 1 and " + media.pages);
+            boolean epub = book.isEpub();
+            int at = page != null ? page : epub ? 1 : Math.max(1, book.pages());
+            if (at < 1 || (book.pages() > 0 && at > book.pages())) {
+                throw ApiException.badRequest("page must be between 1 and " + book.pages());
             }
-            save(viewer.userId(), media.id, new Update(at, null, epub ? 0.0 : null, null, null), false);
+            save(viewer.userId(), book.id(), new Update(at, null, epub ? 0.0 : null, null, null), false);
         }
-        return completion(viewer.userId(), media.id);
+        return completion(viewer.userId(), book.id());
     }
 
-    private MediaRow visible(Viewer viewer, String mediaId) {
-        MediaRow media = db.auto(s -> s.getMapper(MediaMapper.class).findVisible(mediaId, viewer));
-        if (media == null) {
-            throw ApiException.notFound("No book with id " + mediaId);
-        }
-        return media;
+    /** The book when the viewer may see it; 404 otherwise. */
+    private Media visible(Viewer viewer, String mediaId) {
+        return media.get(viewer, mediaId);
     }
 
 }

@@ -7,6 +7,8 @@ import org.longbox.server.Json;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 
+import java.time.Clock;
+
 /**
  * Small JSON documents a user's clients keep on the server (Stump's user preferences and
  * navigation arrangement). Longbox stores them as given: a JSON object of at most 16,000 characters.
@@ -17,9 +19,11 @@ public final class UserDocuments {
     private static final int MAX = 16_000;
 
     private final Database db;
+    private final Clock clock;
 
-    public UserDocuments(Database db) {
+    public UserDocuments(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** The stored object, or an empty one. */
@@ -49,7 +53,7 @@ public final class UserDocuments {
         if (json.length() > MAX) {
             throw ApiException.badRequest("The document may be at most " + MAX + " characters of JSON");
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         db.txVoid(s -> {
             UserDocumentMapper m = s.getMapper(UserDocumentMapper.class);
             if (m.update(userId, name, json, now) == 0) {

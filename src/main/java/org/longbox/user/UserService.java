@@ -6,6 +6,7 @@ import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +25,14 @@ public final class UserService {
     private static final Pattern USERNAME = Pattern.compile("^[^:\\p{Cntrl}]{1,255}$");
 
     private final Database db;
+    private final Clock clock;
     private final PasswordHasher hasher;
     private final UserSessions sessions;
     private final CredentialEvents events;
 
-    public UserService(Database db, PasswordHasher hasher, UserSessions sessions, CredentialEvents events) {
+    public UserService(Database db, PasswordHasher hasher, UserSessions sessions, CredentialEvents events, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.hasher = hasher;
         this.sessions = sessions;
         this.events = events;
@@ -182,7 +185,7 @@ public final class UserService {
             throw ApiException.badRequest("You cannot lock or unlock yourself");
         }
         UserRow row = find(id);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         db.txVoid(s -> {
             s.getMapper(UserMapper.class).updateLocked(id, locked, locked ? null : now);
             if (locked) {
@@ -201,7 +204,7 @@ public final class UserService {
             throw ApiException.badRequest("You cannot delete yourself");
         }
         UserRow row = find(id);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         db.txVoid(s -> {
             if (hard) {
                 s.getMapper(UserMapper.class).hardDelete(id);
@@ -244,7 +247,7 @@ public final class UserService {
         row.usernameKey = row.username.toLowerCase(Locale.ROOT);
         row.hashedPassword = hasher.hash(spec.password());
         row.serverOwner = owner;
-        row.createdAt = System.currentTimeMillis();
+        row.createdAt = clock.millis();
         row.maxSessionsAllowed = spec.maxSessionsAllowed() == null ? null : checkMaxSessions(spec.maxSessionsAllowed());
         row.permissions = Permission.toStored(spec.permissions() == null ? Set.of() : spec.permissions());
         row.restrictTo(spec.ageRestriction());

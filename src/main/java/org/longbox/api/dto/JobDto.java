@@ -3,9 +3,7 @@ package org.longbox.api.dto;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.longbox.library.jobs.JobRow;
-import org.longbox.library.jobs.JobService;
-import org.longbox.library.jobs.JobStatus;
+import org.longbox.library.jobs.Job;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +22,9 @@ public record JobDto(String id, String name, String description, String status, 
                              + "A failure is in output_data; a scan's output_data counts the unreadable books, and each of "
                              + "them has status ERROR and an error_reason."), schema = @Schema(type = "object"))
                      List<Object> logs) {
-    public static JobDto of(JobRow j) {
-        return new JobDto(j.id, j.name, j.description, j.status, j.libraryId, j.totalTasks, j.completedTasks,
-                JobService.percent(j.completedTasks, j.totalTasks, JobStatus.valueOf(j.status)), null, j.outputData,
-                j.msElapsed, Instant.ofEpochMilli(j.createdAt), j.completedAt == null ? null : Instant.ofEpochMilli(j.completedAt),
-                List.of());
+    public static JobDto of(Job j) {
+        return new JobDto(j.id(), j.name(), j.description(), j.status().name(), j.libraryId(), j.totalTasks(),
+                j.completedTasks(), j.percent(), null, j.outputData(), j.msElapsed(), Instant.ofEpochMilli(j.createdAt()),
+                j.completedAt() == null ? null : Instant.ofEpochMilli(j.completedAt()), List.of());
     }
 }

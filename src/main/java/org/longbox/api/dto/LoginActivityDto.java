@@ -1,7 +1,7 @@
 package org.longbox.api.dto;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.longbox.auth.LoginActivityRow;
+import org.longbox.auth.LoginActivity;
 
 import java.time.Instant;
 
@@ -13,8 +13,8 @@ public record LoginActivityDto(String id, String ipAddress, String userAgent, bo
     public record UserRef(String id, String username) {
     }
 
-    public static LoginActivityDto of(LoginActivityRow r) {
-        return new LoginActivityDto(r.id, r.ipAddress, r.userAgent, r.successful, Instant.ofEpochMilli(r.occurredAt),
-                new UserRef(r.userId, r.username));
+    public static LoginActivityDto of(LoginActivity a) {
+        return new LoginActivityDto(a.id(), a.ipAddress(), a.userAgent(), a.successful(), Instant.ofEpochMilli(a.occurredAt()),
+                new UserRef(a.userId(), a.username()));
     }
 }

@@ -2,9 +2,10 @@ package org.longbox.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.longbox.library.MediaRow;
+import org.longbox.library.Media;
 import org.longbox.reading.ProgressService;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,15 +26,15 @@ public record MediaDto(String id, String name, long size, String extension, int 
                        @JsonInclude(JsonInclude.Include.ALWAYS) String currentEpubcfi,
                        boolean isCompleted, List<String> tags) {
 
-    public static MediaDto of(MediaRow m, ProgressService.Progress p, boolean fullPath, SeriesDto series) {
+    public static MediaDto of(Media m, ProgressService.Progress p, boolean fullPath, SeriesDto series) {
         ProgressService.Progress progress = p == null ? ProgressService.Progress.NONE : p;
-        return new MediaDto(m.id, m.name, m.size, m.extension, m.pages, Instant.ofEpochMilli(m.updatedAt),
-                Instant.ofEpochMilli(m.createdAt), Instant.ofEpochMilli(m.fileModifiedAt), m.hash, m.koreaderHash,
-                fullPath ? m.path : java.nio.file.Path.of(m.path).getFileName().toString(), m.status, m.errorReason,
-                m.seriesId, m.libraryId, MediaMetadataDto.of(m), series, ReadingSessionDto.of(progress.active()),
+        return new MediaDto(m.id(), m.name(), m.size(), m.extension(), m.pages(), Instant.ofEpochMilli(m.updatedAt()),
+                Instant.ofEpochMilli(m.createdAt()), Instant.ofEpochMilli(m.fileModifiedAt()), m.hash(), m.koreaderHash(),
+                fullPath ? m.path() : Path.of(m.path()).getFileName().toString(), m.status().name(), m.errorReason(),
+                m.seriesId(), m.libraryId(), MediaMetadataDto.of(m.metadata()), series, ReadingSessionDto.of(progress.active()),
                 progress.finished().stream().map(FinishedSessionDto::of).toList(),
-                progress.active() == null ? null : progress.active().page,
-                progress.active() == null ? null : progress.active().epubcfi,
+                progress.active() == null ? null : progress.active().page(),
+                progress.active() == null ? null : progress.active().epubcfi(),
                 progress.completed(), List.of());
     }
 }

@@ -1,9 +1,8 @@
 package org.longbox.api.dto;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.longbox.library.MediaRow;
+import org.longbox.library.MediaMetadata;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Stump's MediaMetadata, from ComicInfo.xml or the EPUB OPF. */
@@ -16,17 +15,13 @@ public record MediaMetadataDto(String title, String series, Double number, Integ
                                List<String> links, List<String> characters, List<String> teams, Integer pageCount) {
 
     /** The book's metadata, or null when it had none. */
-    public static MediaMetadataDto of(MediaRow m) {
-        if (!m.hasMetadata()) {
+    public static MediaMetadataDto of(MediaMetadata m) {
+        if (m.isEmpty()) {
             return null;
         }
-        return new MediaMetadataDto(m.title, m.seriesName, m.number, m.volume, m.summary, m.notes, m.ageRating,
-                m.ageRatingText, m.releaseYear, m.releaseMonth, m.releaseDay, m.publisher, m.language, split(m.genres),
-                split(m.writers), split(m.pencillers), split(m.inkers), split(m.colorists), split(m.letterers),
-                split(m.coverArtists), split(m.editors), split(m.links), split(m.characters), split(m.teams), m.pageCount);
-    }
-
-    static List<String> split(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+        return new MediaMetadataDto(m.title(), m.series(), m.number(), m.volume(), m.summary(), m.notes(), m.ageRating(),
+                m.ageRatingText(), m.year(), m.month(), m.day(), m.publisher(), m.language(), m.genres(), m.writers(),
+                m.pencillers(), m.inkers(), m.colorists(), m.letterers(), m.coverArtists(), m.editors(), m.links(),
+                m.characters(), m.teams(), m.pageCount());
     }
 }

@@ -2,7 +2,8 @@ package org.longbox.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.longbox.library.SeriesRow;
+import org.longbox.library.Series;
+import org.longbox.media.SeriesMetadata;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,11 +23,13 @@ public record SeriesDto(String id, String name, String path, @JsonInclude(JsonIn
                            Integer volume, String booktype, String ageRating, String status) {
     }
 
-    public static SeriesDto of(SeriesRow s, boolean fullPath) {
-        Metadata meta = s.hasMetadata() ? new Metadata(s.metaType, s.metaTitle, s.metaSummary, s.metaPublisher,
-                s.metaImprint, s.metaComicid, s.metaVolume, s.metaBooktype, s.metaAgeRating, s.metaStatus) : null;
-        String path = fullPath ? s.path : Path.of(s.path).getFileName() == null ? s.name : Path.of(s.path).getFileName().toString();
-        return new SeriesDto(s.id, s.name, path, s.description, s.status, Instant.ofEpochMilli(s.updatedAt),
-                Instant.ofEpochMilli(s.createdAt), s.libraryId, meta, s.mediaCount, s.unreadMediaCount, List.of());
+    public static SeriesDto of(Series s, boolean fullPath) {
+        SeriesMetadata m = s.metadata();
+        Metadata meta = m == null ? null : new Metadata(m.metaType(), m.title(), m.summary(), m.publisher(), m.imprint(),
+                m.comicId(), m.volume(), m.bookType(), m.ageRating(), m.status());
+        Path folder = Path.of(s.path()).getFileName();
+        String path = fullPath ? s.path() : folder == null ? s.name() : folder.toString();
+        return new SeriesDto(s.id(), s.name(), path, s.description(), s.status().name(), Instant.ofEpochMilli(s.updatedAt()),
+                Instant.ofEpochMilli(s.createdAt()), s.libraryId(), meta, s.mediaCount(), s.unreadMediaCount(), List.of());
     }
 }

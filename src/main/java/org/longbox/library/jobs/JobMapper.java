@@ -30,7 +30,7 @@ public interface JobMapper {
                       @Param("output") String output, @Param("at") long at);
 
     /** Rows changed: this node's QUEUED and RUNNING jobs, now ended with this status and output. */
-    int endOwn(@Param("nodeId") String nodeId, @Param("status") String status, @Param("output") String output,
+    int endOwn(@Param("nodeId") String nodeId, @Param("status") JobStatus status, @Param("output") String output,
                @Param("at") long at);
 
     /** Rows deleted: 0 when the job is gone or still unfinished. */

@@ -5,7 +5,7 @@ public class JobRow {
     public String id;
     public String name;
     public String description;
-    public String status;
+    public JobStatus status;
     public String libraryId;
     public int totalTasks;
     public int completedTasks;

@@ -6,6 +6,7 @@ import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +49,7 @@ public final class JobService implements AutoCloseable {
 
     private final Database db;
     private final Events events;
+    private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService keeper;
     private final String nodeId = UUID.randomUUID().toString();
@@ -57,9 +59,10 @@ public final class JobService implements AutoCloseable {
     private final class Running {
         final JobRow row;
         final JobContext context;
-        final long startedAt = System.currentTimeMillis();
-        volatile long lastWrite;
-        volatile long lastEvent;
+        /** System.nanoTime at the start: elapsed time and the progress throttles are measured, not read off the clock. */
+        final long startedNanos = System.nanoTime();
+        volatile long lastWrite = startedNanos - WRITE_EVERY_MS * 1_000_000;
+        volatile long lastEvent = startedNanos - EVENT_EVERY_MS * 1_000_000;
 
         Running(JobRow row) {
             this.row = row;
@@ -67,9 +70,10 @@ public final class JobService implements AutoCloseable {
         }
     }
 
-    public JobService(Database db, Events events, int workerThreads, String threadPrefix) {
+    public JobService(Database db, Events events, int workerThreads, String threadPrefix, Clock clock) {
         this.db = db;
         this.events = events;
+        this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerThreads, r -> {
             Thread t = new Thread(r, threadPrefix + "-" + n.incrementAndGet());
@@ -81,7 +85,7 @@ public final class JobService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        failAbandoned(System.currentTimeMillis());
+        failAbandoned(clock.millis());
     }
 
     /** Starts marking this node's jobs alive (and failing abandoned ones) every 15 s. */
@@ -91,7 +95,7 @@ public final class JobService implements AutoCloseable {
 
     private void keepAlive() {
         try {
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             db.auto(s -> s.getMapper(JobMapper.class).heartbeat(nodeId, now));
             failAbandoned(now);
         } catch (RuntimeException e) {
@@ -121,9 +125,9 @@ public final class JobService implements AutoCloseable {
         row.id = UUID.randomUUID().toString();
         row.name = name;
         row.description = description;
-        row.status = JobStatus.QUEUED.name();
+        row.status = JobStatus.QUEUED;
         row.libraryId = libraryId;
-        row.createdAt = System.currentTimeMillis();
+        row.createdAt = clock.millis();
         row.nodeId = nodeId;
         row.heartbeatAt = row.createdAt;
         db.txVoid(s -> s.getMapper(JobMapper.class).insert(row));
@@ -144,7 +148,7 @@ public final class JobService implements AutoCloseable {
             if (job.context.cancelled) {
                 throw new CancellationException("cancelled before it started");
             }
-            row.status = JobStatus.RUNNING.name();
+            row.status = JobStatus.RUNNING;
             write(row);
             events.publish("JobStarted", Map.of("id", row.id, "name", row.name));
             output = task.run(job.context);
@@ -157,9 +161,9 @@ public final class JobService implements AutoCloseable {
             output = "Failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             LOG.log(Level.SEVERE, "Job " + row.name + " (" + row.id + ") failed", e);
         }
-        row.status = outcome.name();
+        row.status = outcome;
         row.outputData = output == null ? null : output.length() > 4000 ? output.substring(0, 4000) : output;
-        row.completedAt = System.currentTimeMillis();
+        row.completedAt = clock.millis();
         fillProgress(job);
         try {
             write(row);
@@ -178,12 +182,12 @@ public final class JobService implements AutoCloseable {
     }
 
     private void progressed(Running job) {
-        long now = System.currentTimeMillis();
-        if (now - job.lastEvent >= EVENT_EVERY_MS) {
+        long now = System.nanoTime();
+        if (now - job.lastEvent >= EVENT_EVERY_MS * 1_000_000) {
             job.lastEvent = now;
             events.publish("JobUpdate", update(job));
         }
-        if (now - job.lastWrite >= WRITE_EVERY_MS) {
+        if (now - job.lastWrite >= WRITE_EVERY_MS * 1_000_000) {
             job.lastWrite = now;
             fillProgress(job);
             try {
@@ -197,48 +201,41 @@ public final class JobService implements AutoCloseable {
     private void fillProgress(Running job) {
         job.row.totalTasks = job.context.total.get();
         job.row.completedTasks = job.context.completed.get();
-        job.row.msElapsed = System.currentTimeMillis() - job.startedAt;
+        job.row.msElapsed = (System.nanoTime() - job.startedNanos) / 1_000_000;
     }
 
     private Map<String, Object> update(Running job) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", job.row.id);
-        m.put("status", job.row.status);
+        m.put("status", job.row.status.name());
         int total = job.context.total.get();
         int done = job.context.completed.get();
         m.put("total_tasks", total);
         m.put("completed_tasks", done);
-        m.put("percent", percent(done, total, JobStatus.valueOf(job.row.status)));
+        m.put("percent", Job.percent(done, total, job.row.status));
         return m;
     }
 
-    public static double percent(int done, int total, JobStatus status) {
-        if (status == JobStatus.COMPLETED) {
-            return 100.0;
-        }
-        return total <= 0 ? 0.0 : Math.min(100.0, Math.round(1000.0 * done / total) / 10.0);
-    }
-
     private void write(JobRow row) {
-        row.heartbeatAt = System.currentTimeMillis();
+        row.heartbeatAt = clock.millis();
         db.auto(s -> s.getMapper(JobMapper.class).update(row));
     }
 
     /** The job, with live progress when it is running; 404 when there is none. */
-    public JobRow get(String id) {
+    public Job get(String id) {
         Running r = running.get(id);
         if (r != null) {
             fillProgress(r);
-            return r.row;
+            return snapshot(r.row);
         }
         JobRow row = db.auto(s -> s.getMapper(JobMapper.class).find(id));
         if (row == null) {
             throw ApiException.notFound("No job with id " + id);
         }
-        return row;
+        return snapshot(row);
     }
 
-    public Page<JobRow> list(PageRequest page) {
+    public Page<Job> list(PageRequest page) {
         if (page.cursorMode()) {
             throw ApiException.badRequest("Jobs are paged by page and page_size, not by cursor");
         }
@@ -248,9 +245,9 @@ public final class JobService implements AutoCloseable {
                 Running live = running.get(r.id);
                 if (live != null) {
                     fillProgress(live);
-                    return live.row;
+                    return snapshot(live.row);
                 }
-                return r;
+                return snapshot(r);
             }).toList();
             return new Page<>(rows, m.count(), page, null);
         });
@@ -260,22 +257,28 @@ public final class JobService implements AutoCloseable {
      * Asks a queued or running job to stop; 404 for an unknown job, 400 for a finished one or one
      * that another node runs (only that node can stop it).
      */
-    public JobRow cancel(String id) {
+    public Job cancel(String id) {
         Running r = running.get(id);
         if (r == null) {
-            JobRow row = get(id);
-            if (!JobStatus.valueOf(row.status).finished()) {
+            Job job = get(id);
+            if (!job.status().finished()) {
                 throw ApiException.badRequest("The job runs on another server sharing this database; it can be cancelled only there");
             }
-            throw ApiException.badRequest("The job has finished already (" + row.status + ")");
+            throw ApiException.badRequest("The job has finished already (" + job.status() + ")");
         }
         r.context.cancelled = true;
-        return r.row;
+        return snapshot(r.row);
+    }
+
+    /** What the row says now (a running job's row changes as it goes). */
+    private static Job snapshot(JobRow r) {
+        return new Job(r.id, r.name, r.description, r.status, r.libraryId, r.totalTasks, r.completedTasks, r.outputData,
+                r.msElapsed, r.createdAt, r.completedAt);
     }
 
     /** Deletes a finished job's record; 400 while it runs (here or on another node). */
     public void delete(String id) {
-        if (!JobStatus.valueOf(get(id).status).finished()) {
+        if (!get(id).status().finished()) {
             throw ApiException.badRequest("The job is still running; cancel it first");
         }
         db.auto(s -> s.getMapper(JobMapper.class).deleteFinished(id));
@@ -306,8 +309,8 @@ public final class JobService implements AutoCloseable {
         // A worker interrupted inside the database may not have recorded its end; this thread was
         // not interrupted, so it can: nothing of this node is left RUNNING for the next start.
         try {
-            db.auto(s -> s.getMapper(JobMapper.class).endOwn(nodeId, JobStatus.CANCELLED.name(),
-                    "Cancelled: the server stopped", System.currentTimeMillis()));
+            db.auto(s -> s.getMapper(JobMapper.class).endOwn(nodeId, JobStatus.CANCELLED,
+                    "Cancelled: the server stopped", clock.millis()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record the end of this node's jobs", e);
         }

@@ -11,7 +11,6 @@ import org.longbox.media.Books;
 import org.longbox.media.MediaLimits;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -67,7 +66,7 @@ final class BookReading {
             if (row.pages <= 0) {
                 return error(row, "The book has no pages");
             }
-            row.status = FileStatus.READY.name();
+            row.status = FileStatus.READY;
             return row;
         } catch (BookException e) {
             return error(row, e.getMessage());
@@ -80,7 +79,7 @@ final class BookReading {
     }
 
     private static MediaRow error(MediaRow row, String reason) {
-        row.status = FileStatus.ERROR.name();
+        row.status = FileStatus.ERROR;
         row.errorReason = reason == null ? "Unreadable" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         return row;
     }

@@ -11,7 +11,7 @@ import org.longbox.library.MediaRow;
 import org.longbox.library.SeriesMapper;
 import org.longbox.library.SeriesRow;
 import org.longbox.library.ThumbnailConfig;
-import org.longbox.library.ThumbnailService;
+import org.longbox.library.ThumbnailStore;
 import org.longbox.library.jobs.JobContext;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.SeriesJson;
@@ -22,6 +22,7 @@ import org.longbox.server.database.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,15 +48,17 @@ public final class LibraryScanner {
     private static final int BATCH = 100;
 
     private final Database db;
+    private final Clock clock;
     private final MediaLimits limits;
     private final int concurrency;
     private final Events events;
-    private final ThumbnailService thumbnails;
+    private final ThumbnailStore thumbnails;
     private final ContentVersion version;
 
-    public LibraryScanner(Database db, MediaLimits limits, int concurrency, Events events, ThumbnailService thumbnails,
-                          ContentVersion version) {
+    public LibraryScanner(Database db, MediaLimits limits, int concurrency, Events events, ThumbnailStore thumbnails,
+                          ContentVersion version, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.version = version;
         this.limits = limits;
         this.concurrency = concurrency;
@@ -85,9 +88,9 @@ public final class LibraryScanner {
         }
         Library library = row.toLibrary();
         Path root = Path.of(library.path());
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (!Files.isDirectory(root)) {
-            db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.MISSING.name(), null, now));
+            db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.MISSING, null, now));
             return new Result(0, 0, 0, 0, 0, 0, true);
         }
 
@@ -111,7 +114,7 @@ public final class LibraryScanner {
             SeriesRow series = seriesByPath.get(e.getKey().toString());
             for (LibraryWalk.Found f : e.getValue()) {
                 MediaRow known = mediaByPath.remove(f.path().toString());
-                if (known != null && !options.forceRebuild() && !FileStatus.MISSING.name().equals(known.status)
+                if (known != null && !options.forceRebuild() && known.status != FileStatus.MISSING
                         && known.size == f.size() && known.fileModifiedAt == f.modifiedAt() && series.id.equals(known.seriesId)) {
                     unchanged++;
                 } else {
@@ -121,13 +124,13 @@ public final class LibraryScanner {
         }
         // What is left was in the database but not on disk.
         List<MediaRow> vanished = mediaByPath.values().stream()
-                .filter(m -> !FileStatus.MISSING.name().equals(m.status)).toList();
+                .filter(m -> m.status != FileStatus.MISSING).toList();
 
         ctx.total(work.size() + 1);
         int[] outcome = read(library, work, ctx);
         markMissing(vanished);
-        db.txVoid(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.READY.name(),
-                System.currentTimeMillis(), System.currentTimeMillis()));
+        db.txVoid(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.READY,
+                clock.millis(), clock.millis()));
         ctx.advance();
         return new Result(seriesAdded, outcome[0], outcome[1], unchanged, vanished.size(), outcome[2], false);
     }
@@ -150,15 +153,15 @@ public final class LibraryScanner {
                 s.libraryId = library.id();
                 s.path = dir.toString();
                 s.createdAt = now;
-                s.status = FileStatus.READY.name();
+                s.status = FileStatus.READY;
                 byPath.put(s.path, s);
             }
             String name = dir.equals(root) ? root.getFileName() == null ? library.name() : root.getFileName().toString()
                     : dir.getFileName().toString();
-            boolean changed = isNew || !name.equals(s.name) || !FileStatus.READY.name().equals(s.status);
+            boolean changed = isNew || !name.equals(s.name) || s.status != FileStatus.READY;
             s.name = name;
             s.nameKey = name.toLowerCase(Locale.ROOT);
-            s.status = FileStatus.READY.name();
+            s.status = FileStatus.READY;
             if (library.config().processMetadata()) {
                 changed |= applySeriesJson(s, SeriesJson.read(dir).orElse(null));
             }
@@ -170,12 +173,12 @@ public final class LibraryScanner {
             }
         }
         List<SeriesRow> gone = byPath.values().stream()
-                .filter(s -> !found.containsKey(Path.of(s.path)) && !FileStatus.MISSING.name().equals(s.status)).toList();
+                .filter(s -> !found.containsKey(Path.of(s.path)) && s.status != FileStatus.MISSING).toList();
         db.txVoid(x -> {
             SeriesMapper m = x.getMapper(SeriesMapper.class);
             inserts.forEach(m::insert);
             updates.forEach(m::update);
-            gone.forEach(s -> m.updateStatus(s.id, FileStatus.MISSING.name(), now));
+            gone.forEach(s -> m.updateStatus(s.id, FileStatus.MISSING, now));
         });
         version.bump();
         if (!inserts.isEmpty()) {
@@ -265,7 +268,7 @@ public final class LibraryScanner {
     }
 
     private void write(Library library, List<Read> batch, int[] counts) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         List<MediaRow> created = new ArrayList<>();
         db.txVoid(s -> {
             MediaMapper m = s.getMapper(MediaMapper.class);
@@ -290,7 +293,7 @@ public final class LibraryScanner {
                 if (row.scannedDimensions != null) {
                     m.insertDimensions(row.id, row.scannedDimensions);
                 }
-                if (FileStatus.ERROR.name().equals(row.status)) {
+                if (row.status == FileStatus.ERROR) {
                     counts[2]++;
                 }
             }
@@ -306,12 +309,12 @@ public final class LibraryScanner {
         if (vanished.isEmpty()) {
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (int i = 0; i < vanished.size(); i += BATCH) {
             List<MediaRow> part = vanished.subList(i, Math.min(vanished.size(), i + BATCH));
             db.txVoid(s -> {
                 MediaMapper m = s.getMapper(MediaMapper.class);
-                part.forEach(r -> m.updateStatus(r.id, FileStatus.MISSING.name(), now));
+                part.forEach(r -> m.updateStatus(r.id, FileStatus.MISSING, now));
             });
             version.bump();
         }

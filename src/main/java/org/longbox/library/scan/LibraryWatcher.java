@@ -17,7 +17,6 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +36,7 @@ public final class LibraryWatcher implements LibraryListener, AutoCloseable {
     private final ScanService scans;
     private final WatchService watcher;
     private final Map<WatchKey, Watched> keys = new ConcurrentHashMap<>();
+    /** When (System.nanoTime) each library's folder will have been quiet long enough: a real timer on purpose. */
     private final Map<String, Long> dueAt = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -127,7 +127,7 @@ public final class LibraryWatcher implements LibraryListener, AutoCloseable {
             if (w == null) {
                 continue;
             }
-            dueAt.put(w.libraryId(), System.currentTimeMillis() + SETTLE_MS);
+            dueAt.put(w.libraryId(), System.nanoTime() + SETTLE_MS * 1_000_000);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name) {
                 Path created = w.dir().resolve(name);
                 if (Files.isDirectory(created) && !name.toString().startsWith(".")) {
@@ -145,9 +145,9 @@ public final class LibraryWatcher implements LibraryListener, AutoCloseable {
     }
 
     private void scanWhatSettled() {
-        long now = System.currentTimeMillis();
+        long now = System.nanoTime();
         for (Map.Entry<String, Long> e : dueAt.entrySet()) {
-            if (e.getValue() <= now && dueAt.remove(e.getKey(), e.getValue())) {
+            if (e.getValue() - now <= 0 && dueAt.remove(e.getKey(), e.getValue())) {
                 libraries.all().stream().filter(l -> l.id().equals(e.getKey())).findFirst()
                         .ifPresent(l -> scans.scan(l, new LibraryScanner.Options(false)));
             }

@@ -1,14 +1,14 @@
 package org.longbox.library.scan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.apache.ibatis.exceptions.PersistenceException;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryService;
 import org.longbox.server.Json;
 import org.longbox.server.database.Database;
-import org.longbox.server.database.ServerConfigMapper;
+import org.longbox.server.database.ServerConfig;
 import org.longbox.server.errors.ApiException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -44,13 +44,22 @@ public final class ScanScheduler implements AutoCloseable {
     }
 
     private final Database db;
+    private final ServerConfig stored;
     private final LibraryService libraries;
     private final ScanService scans;
     private final Duration checkEvery;
+    private final Clock clock;
     private final ScheduledExecutorService timer;
 
-    public ScanScheduler(Database db, LibraryService libraries, ScanService scans, Duration checkEvery, String threadName) {
+    /**
+     * @param checkEvery how often a real timer asks whether the scans are due; whether they are is
+     *                   read from {@code clock}
+     */
+    public ScanScheduler(Database db, ServerConfig stored, LibraryService libraries, ScanService scans, Duration checkEvery,
+                         Clock clock, String threadName) {
         this.db = db;
+        this.stored = stored;
+        this.clock = clock;
         this.libraries = libraries;
         this.scans = scans;
         this.checkEvery = checkEvery;
@@ -67,7 +76,7 @@ public final class ScanScheduler implements AutoCloseable {
     }
 
     public Config config() {
-        String json = db.auto(s -> s.getMapper(ServerConfigMapper.class).find(KEY));
+        String json = stored.get(KEY).orElse(null);
         if (json == null) {
             return Config.NONE;
         }
@@ -97,19 +106,12 @@ public final class ScanScheduler implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String now = Long.toString(System.currentTimeMillis());
+        String now = Long.toString(clock.millis());
         db.txVoid(s -> {
-            ServerConfigMapper m = s.getMapper(ServerConfigMapper.class);
-            put(m, KEY, json);
-            put(m, LAST_RUN_KEY, now);
+            stored.put(KEY, json);
+            stored.put(LAST_RUN_KEY, now);
         });
         return clean;
-    }
-
-    private static void put(ServerConfigMapper m, String key, String value) {
-        if (m.update(key, value) == 0) {
-            m.insert(key, value);
-        }
     }
 
     private void checkSafely() {
@@ -126,8 +128,8 @@ public final class ScanScheduler implements AutoCloseable {
         if (c.intervalSecs() == null) {
             return;
         }
-        long now = System.currentTimeMillis();
-        String last = db.auto(s -> s.getMapper(ServerConfigMapper.class).find(LAST_RUN_KEY));
+        long now = clock.millis();
+        String last = stored.get(LAST_RUN_KEY).orElse(null);
         Long lastRun = parseMillis(last);
         if (lastRun == null) {
             // A schedule stored without a last run (or with an unreadable one): count from now.
@@ -137,8 +139,7 @@ public final class ScanScheduler implements AutoCloseable {
         if (now - lastRun < c.intervalSecs() * 1000L) {
             return;
         }
-        int claimed = db.auto(s -> s.getMapper(ServerConfigMapper.class).replace(LAST_RUN_KEY, last, Long.toString(now)));
-        if (claimed == 0) {
+        if (!stored.replace(LAST_RUN_KEY, last, Long.toString(now))) {
             return; // another node ran it (or the schedule was saved again) in the meantime
         }
         int queued = 0;
@@ -151,18 +152,12 @@ public final class ScanScheduler implements AutoCloseable {
         LOG.info("Scheduled scan: queued " + queued + " librar" + (queued == 1 ? "y" : "ies"));
     }
 
+    /** When another node stores the start of the schedule first, its value stands. */
     private void claimStart(String last, long now) {
-        try {
-            db.txVoid(s -> {
-                ServerConfigMapper m = s.getMapper(ServerConfigMapper.class);
-                if (last == null) {
-                    m.insert(LAST_RUN_KEY, Long.toString(now));
-                } else {
-                    m.replace(LAST_RUN_KEY, last, Long.toString(now));
-                }
-            });
-        } catch (PersistenceException e) {
-            LOG.log(Level.FINE, "Another node stored the start of the schedule first", e);
+        if (last == null) {
+            stored.putIfAbsent(LAST_RUN_KEY, Long.toString(now));
+        } else {
+            stored.replace(LAST_RUN_KEY, last, Long.toString(now));
         }
     }
 

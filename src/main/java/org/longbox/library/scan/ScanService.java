@@ -7,6 +7,7 @@ import org.longbox.library.ScanRecordRow;
 import org.longbox.library.jobs.JobService;
 import org.longbox.server.database.Database;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -17,11 +18,13 @@ public final class ScanService implements LibraryListener {
     public static final String JOB_NAME = "LibraryScan";
 
     private final Database db;
+    private final Clock clock;
     private final JobService jobs;
     private final LibraryScanner scanner;
 
-    public ScanService(Database db, JobService jobs, LibraryScanner scanner) {
+    public ScanService(Database db, JobService jobs, LibraryScanner scanner, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.jobs = jobs;
         this.scanner = scanner;
     }
@@ -35,7 +38,7 @@ public final class ScanService implements LibraryListener {
             record.id = UUID.randomUUID().toString();
             record.libraryId = library.id();
             record.options = options.forceRebuild() ? "{\"config\":{\"force_rebuild\":true}}" : "{\"config\":\"BuildChanged\"}";
-            record.occurredAt = System.currentTimeMillis();
+            record.occurredAt = clock.millis();
             record.jobId = ctx.jobId();
             db.txVoid(s -> {
                 if (s.getMapper(LibraryMapper.class).findById(library.id()) != null) {
