@@ -1,5 +1,6 @@
 /**
- * Authentication and authorization: sessions in the database, passwords, JWTs, API keys, HTTP
- * Basic for OPDS, login activity and lockout, the servlet filter and the per-endpoint checks.
+ * Authentication: sessions in the database, password checks with lockout, JWTs, API keys, HTTP
+ * Basic for OPDS with its credential cache, and login activity. It checks credentials and knows no
+ * HTTP: which credential a request may carry, and where, is decided by {@code http.AuthFilter}.
  */
 package org.longbox.auth;

@@ -1,2 +1,2 @@
-/** Reading progress: active reading sessions, finished readings, and what the next book is. */
+/** Reading progress: where each user is in each book (active sessions) and when they finished it. */
 package org.longbox.reading;

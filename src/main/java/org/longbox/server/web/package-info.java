@@ -1,2 +1,5 @@
-/** HTTP plumbing shared by every endpoint: JSON, public URLs, request paths, body limits, CORS. */
+/**
+ * HTTP plumbing with no feature knowledge: JSON providers, public URLs and request paths, file and
+ * conditional image answers, body limits and CORS.
+ */
 package org.longbox.server.web;
