@@ -1,11 +1,21 @@
 package org.longbox.testing;
 
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.UriBuilder;
+import org.glassfish.jersey.client.ClientConfig;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.test.DeploymentContext;
+import org.glassfish.jersey.test.JerseyTest;
+import org.glassfish.jersey.test.ServletDeploymentContext;
+import org.glassfish.jersey.test.TestProperties;
+import org.glassfish.jersey.test.spi.TestContainerFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.longbox.app.LongboxListener;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,16 +30,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The real WAR wiring (src/main/webapp/WEB-INF/web.xml: listeners, filters, Jersey, Swagger UI)
- * in an embedded Jetty 12 on a free port, with a fresh config dir and embedded Derby database per
+ * The real WAR wiring (src/main/webapp/WEB-INF/web.xml: its listener, the filters and servlets it
+ * registers, the error page) in an embedded Jetty 12 on a free port, deployed by JerseyTest through
+ * {@link JettyWebAppTestContainerFactory}, with a fresh config dir and embedded Derby database per
  * test class. Settings are passed as context init-params, the way webapp-config/ passes them.
+ * Requests go through JerseyTest's client: {@link #http()}, or {@link #target(String)}.
  */
 public final class LongboxServer implements BeforeAllCallback, AfterAllCallback {
     private final String contextPath;
     private final Map<String, String> settings;
+    private final TestClock clock;
     private Path configDir;
-    private Server server;
-    private WebAppContext webapp;
+    private JerseyTest jerseyTest;
     private Http http;
 
     private final Map<String, String> configFiles;
@@ -37,10 +49,11 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     private String ownerSession;
     private LongboxServer sharedWith;
 
-    private LongboxServer(String contextPath, Map<String, String> settings, Map<String, String> configFiles) {
+    private LongboxServer(String contextPath, Map<String, String> settings, Map<String, String> configFiles, TestClock clock) {
         this.contextPath = contextPath;
         this.settings = settings;
         this.configFiles = configFiles;
+        this.clock = clock;
     }
 
     public static Builder builder() {
@@ -53,6 +66,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         private final Map<String, String> configFiles = new LinkedHashMap<>();
         private String[] owner;
         private LongboxServer sharedWith;
+        private TestClock clock;
 
         /** A second node: its own webapp and port, the other server's database (and config dir). */
         public Builder sharingDatabaseWith(LongboxServer other) {
@@ -82,8 +96,17 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
             return this;
         }
 
+        /**
+         * Runs the whole deployment on this clock instead of the system clock: it is put in the
+         * context attribute {@link LongboxListener#CLOCK_ATTRIBUTE} before the webapp starts.
+         */
+        public Builder clock(TestClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
         public LongboxServer build() {
-            LongboxServer server = new LongboxServer(contextPath, settings, configFiles);
+            LongboxServer server = new LongboxServer(contextPath, settings, configFiles, clock);
             server.owner = owner;
             server.sharedWith = sharedWith;
             return server;
@@ -163,40 +186,99 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
 
     /** Deploys the webapp; throws when it fails to start (e.g. a bad setting). */
     public void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        webapp = new WebAppContext();
-        webapp.setContextPath(contextPath);
-        webapp.setWar(Path.of("src/main/webapp").toAbsolutePath().toString());
-        webapp.setParentLoaderPriority(true);
-        webapp.setThrowUnavailableOnStartupException(true);
-        webapp.setInitParameter("STUMP_CONFIG_DIR", configDir.toString());
-        settings.forEach(webapp::setInitParameter);
-        server.setHandler(webapp);
+        // as context init-params, the way webapp-config/ passes them; a setting may override the config dir
+        Map<String, String> initParams = new LinkedHashMap<>();
+        initParams.put("STUMP_CONFIG_DIR", configDir.toString());
+        initParams.putAll(settings);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        if (clock != null) {
+            attributes.put(LongboxListener.CLOCK_ATTRIBUTE, clock);
+        }
+        JerseyTest deployment = jerseyTest(contextPath, initParams,
+                new JettyWebAppTestContainerFactory(Path.of("src/main/webapp"), attributes));
         try {
-            server.start();
-        } catch (Exception e) {
-            server.stop();
+            deployment.setUp();
+        } catch (Exception | Error e) {
+            try {
+                deployment.tearDown(); // stops the half-started container, like server.stop() did
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
-        String ctx = contextPath.equals("/") ? "" : contextPath;
-        http = new Http(URI.create("http://127.0.0.1:" + connector.getLocalPort() + ctx));
+        jerseyTest = deployment;
+        // the base without a trailing slash: tests append paths that start with "/"
+        String base = deployment.target().getUri().toString();
+        http = new Http(URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base), deployment.client());
+    }
+
+    /**
+     * A JerseyTest deploying the WAR through the factory, called through setUp()/tearDown() only:
+     * test classes do not extend it. configureDeployment() runs inside JerseyTest's constructor, so
+     * the anonymous class reads captured parameters (set before super()), never fields of its own.
+     */
+    private static JerseyTest jerseyTest(String contextPath, Map<String, String> initParams, TestContainerFactory factory) {
+        return new JerseyTest(factory) {
+            @Override
+            protected DeploymentContext configureDeployment() {
+                forceSet(TestProperties.CONTAINER_PORT, "0"); // a free port; the default is 9998
+                ServletDeploymentContext.Builder b = ServletDeploymentContext.builder(new ResourceConfig())
+                        .contextPath(contextPath)
+                        .contextParams(initParams);
+                // The builder always names a servlet (Jersey's ServletContainer on /*), which would clash
+                // with the one LongboxListener registers; the constructor is protected, so a subclass drops it.
+                return new ServletDeploymentContext(b) {
+                    @Override
+                    public Class<? extends HttpServlet> getServletClass() {
+                        return null;
+                    }
+                };
+            }
+
+            @Override
+            protected URI getBaseUri() {
+                // JerseyTest says "localhost"; bind and connect to IPv4 loopback, as before
+                return UriBuilder.fromUri(super.getBaseUri()).host("127.0.0.1").build();
+            }
+
+            @Override
+            protected void configureClient(ClientConfig config) {
+                // java.net.http: PATCH and the Origin header are sent (the default HttpURLConnection connector: neither)
+                config.connectorProvider(new JavaNetHttpConnectorProvider());
+                // as before: no redirects followed (the connector's default follows them), no cookie jar (none is set)
+                config.property(ClientProperties.FOLLOW_REDIRECTS, false);
+                config.property(ClientProperties.READ_TIMEOUT, (int) Http.TIMEOUT.toMillis());
+                // tests send what a client might: PUT without a body, DELETE with one
+                config.property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true);
+            }
+        };
     }
 
     /** Undeploys, as Tomcat would on undeploy: listeners' contextDestroyed runs. */
     public void stop() throws Exception {
-        if (server != null) {
-            server.stop();
-            server = null;
+        if (jerseyTest != null) {
+            JerseyTest deployment = jerseyTest;
+            jerseyTest = null;
+            deployment.tearDown();
         }
     }
 
     public void restart() throws Exception {
         stop();
         start();
+    }
+
+    /** The deployment's JAX-RS target for {@code path} (relative to the context path), from JerseyTest's client. */
+    public WebTarget target(String path) {
+        if (jerseyTest == null) {
+            throw new IllegalStateException("not deployed");
+        }
+        return jerseyTest.target(path);
+    }
+
+    /** The clock the deployment runs on, when the builder set one; null otherwise. */
+    public TestClock clock() {
+        return clock;
     }
 
     public Http http() {
