@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.longbox.testing.Accounts;
 import org.longbox.testing.Accounts.Account;
+import org.longbox.testing.Accounts;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
+import org.longbox.testing.TestClock;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,8 +49,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ApiKeyTest {
     private static final Pattern KEY = Pattern.compile("^stump_([1-9A-HJ-NP-Za-km-z]+)_([1-9A-HJ-NP-Za-km-z]+)$");
 
+    /** Stands still unless a test moves it (only the expiry test does, and only forward). */
+    static final TestClock clock = new TestClock();
+
     @RegisterExtension
-    static final LongboxServer server = LongboxServer.builder().claimedBy("owner", "owner-pass").build();
+    static final LongboxServer server = LongboxServer.builder().clock(clock).claimedBy("owner", "owner-pass").build();
 
     static Account owner;
 
@@ -205,13 +209,13 @@ class ApiKeyTest {
         assertTrue(http().get("/api/v1/api-keys/" + id).cookie(user.session()).send().json().path("last_used_at").isNull(),
                 "a new key has not been used");
 
-        long before = System.currentTimeMillis();
+        long before = clock.millis();
         assertEquals(200, http().get("/api/v1/auth/me").bearer(key).send().status());
 
         JsonNode after = http().get("/api/v1/api-keys/" + id).cookie(user.session()).send().json();
         assertTrue(after.path("last_used_at").isTextual(), after.toString());
         long used = Instant.parse(after.path("last_used_at").asText()).toEpochMilli();
-        assertTrue(used >= before - 1000 && used <= System.currentTimeMillis() + 1000, after.toString());
+        assertTrue(used >= before - 1000 && used <= clock.millis() + 1000, after.toString());
         assertEquals(1, server.count("SELECT COUNT(*) FROM api_keys WHERE id = ? AND last_used_at IS NOT NULL", id));
     }
 
@@ -273,9 +277,7 @@ class ApiKeyTest {
         JsonNode listed = http().get("/api/v1/api-keys/" + onlyKeyId(user)).cookie(user.session()).send().json();
         assertEquals(expiry.toInstant().toEpochMilli(), Instant.parse(listed.path("expires_at").asText()).toEpochMilli(),
                 "expires_at kept, whatever the offset it was sent with");
-        while (Instant.now().isBefore(expiry.toInstant().plusMillis(300))) {
-            Thread.sleep(100);
-        }
+        clock.set(expiry.toInstant().plusMillis(300));
         assertError(http().get("/api/v1/auth/me").bearer(key).send(), 401);
         assertError(http().get("/opds/" + key + "/v1.2/catalog").send(), 401);
     }

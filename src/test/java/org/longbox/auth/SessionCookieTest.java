@@ -7,9 +7,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.longbox.testing.Accounts;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
+import org.longbox.testing.TestClock;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -25,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The stump_session cookie and the database sessions behind it, under a non-root context path. */
 class SessionCookieTest {
+    static final TestClock clock = new TestClock();
+
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().contextPath("/longbox").build();
+    static LongboxServer server = LongboxServer.builder().contextPath("/longbox").clock(clock).build();
     static Http http;
     static String ownerId;
 
@@ -143,9 +147,9 @@ class SessionCookieTest {
         assertEquals(200, set.status(), set.toString());
         assertEquals(2, set.json().get("max_sessions_allowed").asInt());
         String first = Accounts.login(http, "limited", "pw");
-        Thread.sleep(5);
+        clock.advance(Duration.ofMillis(5));
         String second = Accounts.login(http, "limited", "pw");
-        Thread.sleep(5);
+        clock.advance(Duration.ofMillis(5));
         String third = Accounts.login(http, "limited", "pw");
         assertEquals(401, http.get("/api/v1/auth/me").cookie(first).send().status(), "oldest session dropped");
         assertEquals(200, http.get("/api/v1/auth/me").cookie(second).send().status());

@@ -5,15 +5,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.longbox.testing.Accounts;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
+import org.longbox.testing.TestClock;
+
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SESSION_TTL=4: expiry slides with use, written at most once per step (TTL/10, at least 1 s). */
+/**
+ * SESSION_TTL=4: expiry slides with use, written at most once per step (TTL/10, at least 1 s). Time
+ * is the test's clock, moved by hand.
+ */
 class SlidingExpiryTest {
+    static final TestClock clock = new TestClock();
+
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().setting("SESSION_TTL", "4").build();
+    static LongboxServer server = LongboxServer.builder().clock(clock).setting("SESSION_TTL", "4").build();
 
     @Test
     void useKeepsASessionAliveBeyondItsFirstExpiryWithoutAWritePerRequest() throws Exception {
@@ -34,17 +42,17 @@ class SlidingExpiryTest {
         // Keep using it for longer than the TTL: it stays alive and the expiry moves forward.
         long until = firstExpiry + 3000;
         boolean refreshedCookie = false;
-        while (System.currentTimeMillis() < until) {
+        while (clock.millis() < until) {
             Http.Res r = http.get("/api/v1/auth/me").cookie(token).send();
             assertEquals(200, r.status(), "session in use must not expire");
             refreshedCookie |= r.setCookie() != null && r.setCookie().contains("Max-Age=");
-            Thread.sleep(300);
+            clock.advance(Duration.ofMillis(300));
         }
         assertTrue(expiry(hash) > firstExpiry, "expiry slid forward");
         assertTrue(refreshedCookie, "the cookie's Max-Age was refreshed with the expiry");
 
         // Left alone it expires.
-        Thread.sleep(4500);
+        clock.advance(Duration.ofMillis(4500));
         assertEquals(401, http.get("/api/v1/auth/me").cookie(token).send().status());
     }
 

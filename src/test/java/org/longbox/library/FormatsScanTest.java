@@ -156,8 +156,8 @@ class FormatsScanTest {
             Books.cbz().pages(1).write(dir.resolve("S" + (i % 6) + "/B" + i + ".cbz"));
         }
         String lib = Scans.library(http, owner, "Many", dir, null);
-        http.post("/api/v1/libraries/" + lib + "/scan").cookie(owner).send();
-        Thread.sleep(150);
+        String job = http.post("/api/v1/libraries/" + lib + "/scan").cookie(owner).send().json().get("id").asText();
+        Scans.awaitRunning(http, owner, job);
         server.restart();
         http = server.http();
         String session = http.post("/api/v1/auth/login").json(Map.of("username", "owner", "password", "pw")).send().sessionToken();

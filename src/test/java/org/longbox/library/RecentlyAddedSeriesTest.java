@@ -5,14 +5,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.longbox.testing.Accounts;
 import org.longbox.testing.Accounts.Account;
+import org.longbox.testing.Accounts;
 import org.longbox.testing.Books;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 import org.longbox.testing.Scans;
+import org.longbox.testing.TestClock;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its server so that no other test's series appear in the list.
  */
 class RecentlyAddedSeriesTest {
+    static final TestClock clock = new TestClock();
+
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().claimedBy("owner", "pw").build();
+    static LongboxServer server = LongboxServer.builder().clock(clock).claimedBy("owner", "pw").build();
     @TempDir
     static Path root;
     static Http http;
@@ -51,11 +55,11 @@ class RecentlyAddedSeriesTest {
         laterLibrary = Scans.library(http, owner, "Later", root.resolve("later"), unwatched);
         // Series made by one scan share its time; scans a little apart give each its own created_at.
         Scans.scan(http, owner, mainLibrary);
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         Scans.scan(http, owner, secretLibrary);
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         Scans.scan(http, owner, laterLibrary);
-        Thread.sleep(20);
+        clock.advance(Duration.ofMillis(20));
         Books.cbz().pages(1).write(root.resolve("later/Delta/Delta 1.cbz"));
         Books.cbz().pages(1).write(root.resolve("later/Delta/Delta 2.cbz"));
         Scans.scan(http, owner, laterLibrary);

@@ -9,8 +9,10 @@ import org.longbox.testing.Books;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 import org.longbox.testing.Scans;
+import org.longbox.testing.TestClock;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Scheduled scans firing. The node checks every STUMP_SCHEDULER_CHECK_INTERVAL seconds (1 here,
- * 30 by default) whether the last run, kept in server_config, is an interval old; a test makes
- * the schedule due by moving that time two hours back with SQL instead of waiting the 60 s minimum.
- * Libraries are not watched, so only the schedule can pick up the books added on disk.
+ * 30 by default; a real timer, which these tests are about) whether the last run, kept in
+ * server_config, is an interval old by the clock; a test makes the schedule due by moving the test
+ * clock two hours on instead of waiting the 60 s minimum. Libraries are not watched, so only the
+ * schedule can pick up the books added on disk.
  */
 class ScheduledScanTest {
+    static final TestClock clock = new TestClock();
+
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().claimedBy("owner", "pw")
+    static LongboxServer server = LongboxServer.builder().clock(clock).claimedBy("owner", "pw")
             .setting("STUMP_SCHEDULER_CHECK_INTERVAL", "1").build();
     @TempDir
     static Path root;
@@ -57,7 +62,7 @@ class ScheduledScanTest {
         assertEquals(2, books(included), "the scheduled scan found the new book");
         assertEquals(1, scanJobs(excluded).size(), "the excluded library was not scanned");
         assertEquals(1, books(excluded));
-        assertTrue(System.currentTimeMillis() - lastRun() < 10_000, "the run was recorded");
+        assertTrue(clock.millis() - lastRun() < 10_000, "the run was recorded");
 
         Thread.sleep(2500);
         assertEquals(2, scanJobs(included).size(), "one run per interval, not one per check");
@@ -104,12 +109,9 @@ class ScheduledScanTest {
         assertEquals(200, http.post("/api/v1/jobs/scheduler-config").cookie(owner).json(body).send().status());
     }
 
-    /** As if the last scheduled run had been two hours ago. */
-    private static void makeDue() throws Exception {
-        try (var c = server.sql(); var st = c.prepareStatement("UPDATE server_config SET value = ? WHERE name = 'scan_schedule_last_run'")) {
-            st.setString(1, Long.toString(System.currentTimeMillis() - 2 * 3600_000L));
-            assertEquals(1, st.executeUpdate());
-        }
+    /** Two hours later: the last scheduled run (or the saving of the schedule) is then two hours ago. */
+    private static void makeDue() {
+        clock.advance(Duration.ofHours(2));
     }
 
     private static long lastRun() throws Exception {

@@ -7,18 +7,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 import org.longbox.testing.OpdsSchemas;
+import org.longbox.testing.TestClock;
 import org.longbox.testing.Xml;
 import org.w3c.dom.Element;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,8 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** OPDS 1.2 under /longbox behind a simulated https proxy, read as a reading app would. */
 class OpdsV12Test {
+    static final TestClock clock = new TestClock();
+
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().contextPath("/longbox").claimedBy("owner", "pw").build();
+    static LongboxServer server = LongboxServer.builder().contextPath("/longbox").clock(clock).claimedBy("owner", "pw").build();
     @TempDir
     static Path root;
     static OpdsFixture f;
@@ -106,7 +110,7 @@ class OpdsV12Test {
         assertEquals("2021-03-09", x.text(e + "/dc:issued"));
         assertEquals("urn:uuid:" + f.id("Saga 001"), x.text(e + "/atom:id"));
         String updated = x.text(e + "/atom:updated");
-        Thread.sleep(1100);
+        clock.advance(Duration.ofMillis(1100));
         assertEquals(updated, feed("/opds/v1.2/series/" + f.series.get("Saga"), f.reader).text(e + "/atom:updated"),
                 "updated comes from the data, not the clock");
 

@@ -10,8 +10,10 @@ import org.longbox.testing.Books;
 import org.longbox.testing.Http;
 import org.longbox.testing.LongboxServer;
 import org.longbox.testing.Scans;
+import org.longbox.testing.TestClock;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading progress: per user, finishing on the last page, EPUB positions, keep-reading order, durability. */
 class ProgressTest {
+    static final TestClock clock = new TestClock();
+
     @RegisterExtension
-    static LongboxServer server = LongboxServer.builder().claimedBy("owner", "pw").build();
+    static LongboxServer server = LongboxServer.builder().clock(clock).claimedBy("owner", "pw").build();
     @TempDir
     static Path root;
     static Http http;
@@ -112,9 +116,9 @@ class ProgressTest {
         Accounts.createUser(http, server.ownerSession(), "binge", "pw");
         String binge = Accounts.login(http, "binge", "pw");
         put(binge, "One", Map.of("page", 2));
-        Thread.sleep(5);
+        clock.advance(Duration.ofMillis(5));
         put(binge, "Three", Map.of("page", 1));
-        Thread.sleep(5);
+        clock.advance(Duration.ofMillis(5));
         put(binge, "Two", Map.of("page", 3)); // finished: not in keep-reading
         JsonNode list = http.get("/api/v1/media/keep-reading").cookie(binge).send().json().get("data");
         assertEquals(2, list.size());

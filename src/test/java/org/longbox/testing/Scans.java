@@ -35,6 +35,19 @@ public final class Scans {
         return await(http, owner, r.json().get("id").asText());
     }
 
+    /** Waits until the job has started (RUNNING, or already ended); returns it. */
+    public static JsonNode awaitRunning(Http http, String owner, String jobId) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode job = http.get("/api/v1/jobs/" + jobId).cookie(owner).send().json();
+            if (!job.get("status").asText().equals("QUEUED")) {
+                return job;
+            }
+            pause();
+        }
+        throw new AssertionError("job " + jobId + " still queued after 60 s");
+    }
+
     public static JsonNode await(Http http, String owner, String jobId) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
@@ -44,14 +57,19 @@ public final class Scans {
                 assertEquals("COMPLETED", status, job.toString());
                 return job;
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
         }
         fail("job " + jobId + " did not finish within 60 s");
         return null;
+    }
+
+    /** The polling step: short, since scans of test libraries take tens of milliseconds. */
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
