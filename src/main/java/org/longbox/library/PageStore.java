@@ -3,7 +3,6 @@ package org.longbox.library;
 import org.longbox.media.PageData;
 import org.longbox.user.Viewer;
 
-import java.util.Date;
 import java.util.Optional;
 
 /**
@@ -61,10 +60,6 @@ public final class PageStore {
     /** The page's Last-Modified: the file's time, to the second. */
     public static long lastModified(Media m) {
         return m.fileModifiedAt() / 1000 * 1000;
-    }
-
-    public static Date lastModifiedDate(Media m) {
-        return new Date(lastModified(m));
     }
 
     /** The book when the viewer may see it; null otherwise (the ordinary path then answers 404). */

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** OPDS 1.2 under /longbox behind a simulated https proxy, read as a reading app would. */
 class OpdsV12Test {
-    static final TestClock clock = new TestClock();
+    static final TestClock clock = TestClock.ticking();
 
     @RegisterExtension
     static LongboxServer server = LongboxServer.builder().contextPath("/longbox").clock(clock).claimedBy("owner", "pw").build();

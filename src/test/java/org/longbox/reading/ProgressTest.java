@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading progress: per user, finishing on the last page, EPUB positions, keep-reading order, durability. */
 class ProgressTest {
-    static final TestClock clock = new TestClock();
+    static final TestClock clock = TestClock.ticking();
 
     @RegisterExtension
     static LongboxServer server = LongboxServer.builder().clock(clock).claimedBy("owner", "pw").build();

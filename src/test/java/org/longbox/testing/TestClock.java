@@ -12,18 +12,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock a test moves by hand: it starts at the real current instant and stands still until
  * {@link #advance} or {@link #set}. Safe to read from the server's threads while a test moves it.
  * Give it to {@link LongboxServer.Builder#clock} to run the whole deployment on it.
+ *
+ * <p>{@link #ticking()} makes one that also moves a millisecond on every read, for tests whose
+ * requests must happen one after another in time as they do on a real clock (a book finished, then
+ * started again) while the test still jumps ahead by hand where it needs to.
  */
 public final class TestClock extends Clock {
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
+    private final Duration tick;
 
     public TestClock() {
-        this(new AtomicReference<>(Instant.now()), ZoneOffset.UTC);
+        this(new AtomicReference<>(Instant.now()), ZoneOffset.UTC, Duration.ZERO);
     }
 
-    private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+    /** A clock that moves by hand and also a millisecond each time it is read. */
+    public static TestClock ticking() {
+        return new TestClock(new AtomicReference<>(Instant.now()), ZoneOffset.UTC, Duration.ofMillis(1));
+    }
+
+    private TestClock(AtomicReference<Instant> now, ZoneId zone, Duration tick) {
         this.now = now;
         this.zone = zone;
+        this.tick = tick;
     }
 
     /** Moves the clock forward (or back, for a negative duration); returns the new instant. */
@@ -38,7 +49,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return tick.isZero() ? now.get() : now.getAndUpdate(t -> t.plus(tick));
     }
 
     @Override
@@ -49,7 +60,7 @@ public final class TestClock extends Clock {
     /** The same moving time seen in another zone: advancing either moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return zone.equals(this.zone) ? this : new TestClock(now, zone);
+        return zone.equals(this.zone) ? this : new TestClock(now, zone, tick);
     }
 
     @Override
