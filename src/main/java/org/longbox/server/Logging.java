@@ -8,6 +8,7 @@ public final class Logging {
     // Held so the configured level is not lost when the logger would otherwise be collected.
     private static Logger root;
     private static Logger flywayVersionCheck;
+    private static Logger jerseyProviderCheck;
 
     private Logging() {
     }
@@ -24,5 +25,10 @@ public final class Logging {
         // pairing is covered by our tests, so the warning only adds noise.
         flywayVersionCheck = Logger.getLogger("org.flywaydb.core.internal.database.base.Database");
         flywayVersionCheck.setLevel(Level.SEVERE);
+        // Jersey takes every resource registered as an instance (ours all are: they receive their
+        // services in their constructors) for a provider too, and warns at each start that it "will
+        // be ignored" as one (Jersey issue #3700); it is served as a resource all the same.
+        jerseyProviderCheck = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+        jerseyProviderCheck.setLevel(Level.SEVERE);
     }
 }
