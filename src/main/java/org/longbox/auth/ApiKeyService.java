@@ -24,6 +24,7 @@ public final class ApiKeyService {
     /** A well-formed key; base58 has no underscore, so the three parts split unambiguously. */
     public static final Pattern FORMAT = Pattern.compile("stump_([1-9A-HJ-NP-Za-km-z]{6,32})_([1-9A-HJ-NP-Za-km-z]{20,64})");
     private static final long TOUCH_EVERY = 60_000;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Database db;
     private final Accounts accounts;
@@ -159,6 +160,9 @@ public final class ApiKeyService {
         }
         if (name.trim().length() > 255) {
             throw ApiException.badRequest("The API key name may be at most 255 characters");
+        }
+        if (CONTROL.matcher(name).find()) {
+            throw ApiException.badRequest("The API key name may not contain control characters");
         }
         if (perms == null) {
             throw ApiException.badRequest("permissions must be \"inherit\" or a list of permissions");

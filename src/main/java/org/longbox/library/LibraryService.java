@@ -31,6 +31,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * series, books, progress and thumbnails from Longbox, never the files on disk.
  */
 public final class LibraryService {
+    /** The width of {@code libraries.ignore_rules}, which holds the rules as one JSON list. */
+    private static final int MAX_IGNORE_RULES = 4000;
+
     private final Database db;
     private final Clock clock;
     private final UserService users;
@@ -228,6 +231,11 @@ public final class LibraryService {
                 : spec.config();
         checkConfig(config);
         row.setConfig(config);
+        // Each rule may be fine and all of them together still overflow the column they are kept in.
+        if (row.ignoreRules != null && row.ignoreRules.length() > MAX_IGNORE_RULES) {
+            throw ApiException.badRequest("config.ignore_rules may take at most " + MAX_IGNORE_RULES
+                    + " characters together (as a JSON list); these take " + row.ignoreRules.length());
+        }
     }
 
     /** The real (symlinks resolved) path of an existing, readable, absolute directory. */

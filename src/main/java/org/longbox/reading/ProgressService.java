@@ -20,6 +20,9 @@ import java.util.UUID;
  * committed before the answer goes out, so an acknowledged write survives a crash.
  */
 public final class ProgressService {
+    /** The width of {@code reading_sessions.device_id}. */
+    private static final int MAX_DEVICE_ID = 255;
+
     private final Database db;
     private final MediaService media;
     private final Clock clock;
@@ -117,6 +120,9 @@ public final class ProgressService {
         if (u.epubcfi() != null && (u.epubcfi().length() > 1024 || !u.epubcfi().startsWith("epubcfi("))) {
             throw ApiException.badRequest("epubcfi must be an EPUB CFI, e.g. epubcfi(/6/4!/4/2)");
         }
+        if (u.deviceId() != null && u.deviceId().length() > MAX_DEVICE_ID) {
+            throw ApiException.badRequest("device_id may be at most " + MAX_DEVICE_ID + " characters");
+        }
         if (u.elapsedSeconds() != null && u.elapsedSeconds() < 0) {
             throw ApiException.badRequest("elapsed_seconds must not be negative");
         }
@@ -152,7 +158,7 @@ public final class ProgressService {
                 if (u.epubcfi() != null) active.epubcfi = u.epubcfi();
                 if (u.percentage() != null) active.percentageCompleted = u.percentage();
                 if (u.elapsedSeconds() != null) active.elapsedSeconds = u.elapsedSeconds();
-                if (u.deviceId() != null) active.deviceId = u.deviceId().length() > 255 ? u.deviceId().substring(0, 255) : u.deviceId();
+                if (u.deviceId() != null) active.deviceId = u.deviceId();
                 active.updatedAt = now;
                 if (fresh) {
                     m.insertActive(active);

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class UserService {
     private static final Pattern USERNAME = Pattern.compile("^[^:\\p{Cntrl}]{1,255}$");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** The width of {@code users.avatar_url}. */
+    private static final int MAX_AVATAR_URL = 1024;
 
     private final Database db;
     private final Clock clock;
@@ -151,7 +154,7 @@ public final class UserService {
             credentialsChanged = true;
         }
         if (change.avatarUrl() != null) {
-            row.avatarUrl = change.avatarUrl().isBlank() ? null : change.avatarUrl();
+            row.avatarUrl = checkAvatarUrl(change.avatarUrl());
         }
         if (change.permissions() != null) {
             row.permissions = Permission.toStored(change.permissions());
@@ -304,6 +307,20 @@ public final class UserService {
             throw ApiException.badRequest("The username must be at most 255 characters, without ':' or control characters");
         }
         return u;
+    }
+
+    /** The URL to store, null for a blank one (no avatar); 400 for one that does not fit its column. */
+    private static String checkAvatarUrl(String url) {
+        if (url.isBlank()) {
+            return null;
+        }
+        if (url.length() > MAX_AVATAR_URL) {
+            throw ApiException.badRequest("avatar_url may be at most " + MAX_AVATAR_URL + " characters");
+        }
+        if (CONTROL.matcher(url).find()) {
+            throw ApiException.badRequest("avatar_url may not contain control characters");
+        }
+        return url;
     }
 
     private static int checkMaxSessions(int max) {

@@ -106,6 +106,10 @@ public final class ScanScheduler implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        if (json.length() > ServerConfig.MAX_VALUE_LENGTH) {
+            throw ApiException.badRequest("excluded_library_ids is too long to store: " + excluded.size()
+                    + " ids take " + json.length() + " of at most " + ServerConfig.MAX_VALUE_LENGTH + " characters");
+        }
         String now = Long.toString(clock.millis());
         db.txVoid(s -> {
             stored.put(KEY, json);

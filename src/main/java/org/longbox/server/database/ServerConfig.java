@@ -10,6 +10,9 @@ import java.util.Optional;
  * there is one.
  */
 public final class ServerConfig {
+    /** The width of {@code server_config.value}: the longest value {@link #put} can store. */
+    public static final int MAX_VALUE_LENGTH = 4000;
+
     private final Database db;
 
     public ServerConfig(Database db) {
