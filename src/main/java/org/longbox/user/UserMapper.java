@@ -37,8 +37,10 @@ public interface UserMapper {
     /** Rows changed: 0 when the user does not exist. */
     int updateLocked(@Param("id") String id, @Param("locked") boolean locked, @Param("resetAt") Long failuresResetAt);
 
-    /** Rows changed: 0 when the user does not exist. */
-    int updateProfile(UserRow row);
+    /**
+     * Writes the columns the patch names. Rows changed: 0 when the user does not exist or is deleted.
+     */
+    int updateFields(UserPatch patch);
 
     /** Rows changed: 0 when the user does not exist or is already deleted. */
     int softDelete(@Param("id") String id, @Param("at") long at);

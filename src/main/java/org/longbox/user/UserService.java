@@ -119,6 +119,10 @@ public final class UserService {
     /**
      * Self or owner. A user changing themselves may change their name, password and avatar, never
      * their own permissions or session limit (Stump's self-escalation bug).
+     *
+     * <p>Only the fields in the change are written, and the password is hashed before the row is
+     * touched, so a change cannot write back what it read: a user saving their profile while the
+     * owner changes their permissions, age restriction or password leaves the owner's change in place.
      */
     public User update(Caller caller, String id, Change change) {
         boolean self = caller.userId().equals(id);
@@ -130,7 +134,30 @@ public final class UserService {
             // else a key limited to, say, file:download could take over the account
             throw ApiException.forbidden("A restricted API key cannot change the password");
         }
-        if (!caller.ownerPowers()) {
+        UserPatch patch = new UserPatch(id);
+        if (change.username() != null) {
+            patch.username = checkUsername(change.username());
+            patch.usernameKey = patch.username.toLowerCase(Locale.ROOT);
+        }
+        if (change.avatarUrl() != null) {
+            patch.setAvatarUrl = true;
+            patch.avatarUrl = checkAvatarUrl(change.avatarUrl());
+        }
+        if (caller.ownerPowers()) {
+            if (change.permissions() != null) {
+                patch.permissions = Permission.toStored(change.permissions());
+            }
+            if (change.clearAgeRestriction() || change.ageRestriction() != null) {
+                patch.restrictTo(change.clearAgeRestriction() ? null : change.ageRestriction());
+            }
+            if (change.clearMaxSessions()) {
+                patch.setMaxSessionsAllowed = true;
+            } else if (change.maxSessionsAllowed() != null) {
+                patch.setMaxSessionsAllowed = true;
+                patch.maxSessionsAllowed = checkMaxSessions(change.maxSessionsAllowed());
+            }
+        } else {
+            // Sending what you already have is fine (Stump's clients send the whole user back) and writes nothing.
             if (change.permissions() != null && !change.permissions().equals(Permission.parseStored(row.permissions))) {
                 throw ApiException.forbidden("You cannot change your own permissions");
             }
@@ -144,41 +171,31 @@ public final class UserService {
                 throw ApiException.forbidden("You cannot change your own age restriction");
             }
         }
-        boolean credentialsChanged = false;
-        if (change.username() != null) {
-            row.username = checkUsername(change.username());
-            row.usernameKey = row.username.toLowerCase(Locale.ROOT);
-        }
         if (change.password() != null) {
-            row.hashedPassword = hasher.hash(change.password());
-            credentialsChanged = true;
+            patch.hashedPassword = hasher.hash(change.password());
         }
-        if (change.avatarUrl() != null) {
-            row.avatarUrl = checkAvatarUrl(change.avatarUrl());
-        }
-        if (change.permissions() != null) {
-            row.permissions = Permission.toStored(change.permissions());
-        }
-        if (change.clearAgeRestriction() || change.ageRestriction() != null) {
-            row.restrictTo(change.clearAgeRestriction() ? null : change.ageRestriction());
-        }
-        if (change.clearMaxSessions()) {
-            row.maxSessionsAllowed = null;
-        } else if (change.maxSessionsAllowed() != null) {
-            row.maxSessionsAllowed = checkMaxSessions(change.maxSessionsAllowed());
-        }
+        UserRow updated;
         try {
-            db.txVoid(s -> s.getMapper(UserMapper.class).updateProfile(row));
+            updated = db.tx(s -> {
+                UserMapper m = s.getMapper(UserMapper.class);
+                if (!patch.isEmpty() && m.updateFields(patch) == 0) {
+                    throw ApiException.notFound("No user with id " + id);
+                }
+                if (patch.hashedPassword != null) {
+                    // Everything proven with the old password ends: other sessions, cached Basic credentials, tokens.
+                    sessions.endAll(id, self ? caller.sessionId() : null);
+                }
+                return m.findById(id);
+            });
         } catch (PersistenceException e) {
-            throw uniqueOr(e, "The username '" + row.username + "' is taken");
-        }
-        if (credentialsChanged) {
-            // Everything proven with the old password ends: other sessions, cached Basic credentials, tokens.
-            sessions.endAll(id, self ? caller.sessionId() : null);
+            throw uniqueOr(e, "The username '" + patch.username + "' is taken");
         }
         // Whatever changed, nothing remembered of the old user (sessions, Basic credentials) is used again.
         events.changed(id);
-        return row.toUser();
+        if (updated == null || updated.deleted()) {
+            throw ApiException.notFound("No user with id " + id);
+        }
+        return updated.toUser();
     }
 
     /** Owner only; never yourself. Locking signs the user out everywhere. */
