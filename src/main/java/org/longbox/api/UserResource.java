@@ -2,6 +2,7 @@ package org.longbox.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +28,7 @@ import org.longbox.api.dto.UserDto;
 import org.longbox.auth.LoginActivityService;
 import org.longbox.auth.SessionService;
 import org.longbox.http.Callers;
+import org.longbox.http.Clients;
 import org.longbox.http.OwnerOnly;
 import org.longbox.http.RequiresPermission;
 import org.longbox.server.errors.ApiException;
@@ -42,6 +44,9 @@ public final class UserResource {
     private final UserService users;
     private final LoginActivityService activity;
     private final SessionService sessions;
+
+    @Context
+    private HttpServletRequest request;
 
     public UserResource(UserService users, LoginActivityService activity, SessionService sessions) {
         this.users = users;
@@ -90,7 +95,10 @@ public final class UserResource {
     @PUT
     @Path("me")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change yourself", description = "Name, password and avatar; not your own permissions or session limit.")
+    @Operation(summary = "Change yourself", description = "Name, password and avatar; not your own permissions or session "
+            + "limit. A new password needs `current_password` (400 without it, 403 when wrong; a wrong one counts as a "
+            + "failed sign-in) and ends your other sessions and your JWTs; your API keys keep working. 409 when your "
+            + "password was reset while the request ran.")
     public UserDto updateMe(UpdateUserDto body, @Context SecurityContext sc) {
         Caller caller = Callers.of(sc);
         return update(caller.userId(), body, sc);
@@ -106,12 +114,16 @@ public final class UserResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a user", description = "Yourself or, for the server owner, anyone. Absent fields stay as they are.")
+    @Operation(summary = "Change a user", description = "Yourself or, for the server owner, anyone. Only the fields sent "
+            + "are written; absent ones stay as they are. Your own new password needs `current_password`, as on "
+            + "`/users/me`. The owner's reset of another user's password needs none and ends all their sessions, JWTs "
+            + "and API keys.")
     public UserDto update(@PathParam("id") String id, UpdateUserDto body, @Context SecurityContext sc) {
         require(body);
         return UserDto.of(users.update(Callers.of(sc), id, new UserService.Change(body.username, body.password,
-                body.avatarUrl, Permissions.parse(body.permissions), body.getMaxSessionsAllowed(), body.maxSessionsCleared(),
-                body.getAgeRestriction() == null ? null : body.getAgeRestriction().toDomain(), body.ageRestrictionCleared())));
+                body.currentPassword, body.avatarUrl, Permissions.parse(body.permissions), body.getMaxSessionsAllowed(),
+                body.maxSessionsCleared(), body.getAgeRestriction() == null ? null : body.getAgeRestriction().toDomain(),
+                body.ageRestrictionCleared()), Clients.of(request)));
     }
 
     @DELETE

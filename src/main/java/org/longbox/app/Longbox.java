@@ -112,7 +112,7 @@ final class Longbox implements AutoCloseable {
         PasswordLogin passwords = new PasswordLogin(database, accounts, hasher, credentialEvents, clock);
         JwtService jwt = new JwtService(serverConfig, settings.accessTokenTtl(), clock);
         this.apiKeys = new ApiKeyService(database, accounts, clock);
-        this.users = new UserService(database, hasher, sessions, credentialEvents, clock);
+        this.users = new UserService(database, hasher, passwords, sessions, apiKeys, credentialEvents, clock);
         this.userDocuments = new UserDocuments(database, clock);
         this.logins = new LoginService(passwords, sessions, jwt);
         this.loginActivity = new LoginActivityService(database);

@@ -17,6 +17,7 @@ import org.longbox.api.ProgressResource;
 import org.longbox.api.RootResource;
 import org.longbox.api.SeriesResource;
 import org.longbox.api.ServerResource;
+import org.longbox.api.UserApiKeyResource;
 import org.longbox.api.UserDocumentResource;
 import org.longbox.api.UserResource;
 import org.longbox.http.AuthorizationFeature;
@@ -77,6 +78,7 @@ final class LongboxApplication extends ResourceConfig {
                 new UserResource(s.users, s.loginActivity, s.sessions),
                 new UserDocumentResource(s.userDocuments),
                 new ApiKeyResource(s.apiKeys),
+                new UserApiKeyResource(s.apiKeys),
                 new LibraryResource(s.libraries, s.userDocuments),
                 new LibraryContentResource(s.libraries, s.series, s.media, s.scans, s.jobs, views, s.thumbnails),
                 new MediaFileResource(s.media, s.bookFiles, s.thumbnails),

@@ -29,4 +29,7 @@ public interface ApiKeyMapper {
 
     /** Rows deleted: 0 when the key is not the user's. */
     int deleteForUser(@Param("id") long id, @Param("userId") String userId);
+
+    /** Rows deleted: 0 when the user has no key. */
+    int deleteAllForUser(@Param("userId") String userId);
 }

@@ -7,6 +7,7 @@ import org.longbox.user.Accounts;
 import org.longbox.user.Caller;
 import org.longbox.user.Permission;
 import org.longbox.user.User;
+import org.longbox.user.UserApiKeys;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * Stump's prefixed API keys, {@code stump_<short>_<long>}: the short token finds the row, the long
  * token is checked against its stored SHA-256. The full key is shown once, at creation.
  */
-public final class ApiKeyService {
+public final class ApiKeyService implements UserApiKeys {
     public static final String PREFIX = "stump";
     /** A well-formed key; base58 has no underscore, so the three parts split unambiguously. */
     public static final Pattern FORMAT = Pattern.compile("stump_([1-9A-HJ-NP-Za-km-z]{6,32})_([1-9A-HJ-NP-Za-km-z]{20,64})");
@@ -94,6 +95,44 @@ public final class ApiKeyService {
         ApiKeyRow row = find(caller, id);
         db.txVoid(s -> s.getMapper(ApiKeyMapper.class).deleteForUser(id, caller.userId()));
         return ApiKey.of(row);
+    }
+
+    /** Owner only: another user's keys (or your own), newest first; 404 when there is no such user. */
+    public List<ApiKey> listOf(Caller caller, String userId) {
+        requireOwnerAndUser(caller, userId);
+        return db.auto(s -> s.getMapper(ApiKeyMapper.class).listForUser(userId)).stream().map(ApiKey::of).toList();
+    }
+
+    /** Owner only: deletes one of the user's keys; 404 when there is no such user or key of theirs. */
+    public ApiKey deleteOf(Caller caller, String userId, long id) {
+        requireOwnerAndUser(caller, userId);
+        return db.tx(s -> {
+            ApiKeyMapper m = s.getMapper(ApiKeyMapper.class);
+            ApiKeyRow row = m.findForUser(id, userId);
+            if (row == null || m.deleteForUser(id, userId) == 0) {
+                throw ApiException.notFound("The user has no API key with id " + id);
+            }
+            return ApiKey.of(row);
+        });
+    }
+
+    /** Owner only: deletes every key of the user; returns how many. */
+    public int deleteAllOf(Caller caller, String userId) {
+        requireOwnerAndUser(caller, userId);
+        return deleteAll(userId);
+    }
+
+    /** Joins the caller's transaction when there is one (a password reset and the keys it ends are one change). */
+    @Override
+    public int deleteAll(String userId) {
+        return db.auto(s -> s.getMapper(ApiKeyMapper.class).deleteAllForUser(userId));
+    }
+
+    private void requireOwnerAndUser(Caller caller, String userId) {
+        caller.requireOwner();
+        if (accounts.byId(userId).isEmpty()) {
+            throw ApiException.notFound("No user with id " + userId);
+        }
     }
 
     /** True when {@code key} is a valid key of the caller's. */

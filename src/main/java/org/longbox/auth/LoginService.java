@@ -1,5 +1,6 @@
 package org.longbox.auth;
 
+import org.longbox.server.ClientInfo;
 import org.longbox.user.Account;
 import org.longbox.user.User;
 

@@ -1,10 +1,12 @@
 package org.longbox.auth;
 
+import org.longbox.server.ClientInfo;
 import org.longbox.server.database.Database;
 import org.longbox.server.errors.ApiException;
 import org.longbox.user.Account;
 import org.longbox.user.Accounts;
 import org.longbox.user.CredentialEvents;
+import org.longbox.user.PasswordChecks;
 import org.longbox.user.PasswordHasher;
 
 import java.time.Clock;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
  * consecutive failure within 24 hours (deleting its sessions). Shared by the login endpoint and
  * HTTP Basic on OPDS, so both follow the same rules.
  */
-public final class PasswordLogin {
+public final class PasswordLogin implements PasswordChecks {
     private static final Logger LOG = Logger.getLogger(PasswordLogin.class.getName());
     static final int LOCK_AFTER_FAILURES = 10;
     private static final long WINDOW = Duration.ofHours(24).toMillis();
@@ -59,11 +61,24 @@ public final class PasswordLogin {
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         if (account.locked()) {
-            record(account.id(), client, false);
+            record(account.id(), client, false, false);
             throw ApiException.forbidden(LOCKED_MESSAGE);
         }
-        record(account.id(), client, true);
+        record(account.id(), client, true, true);
         return account;
+    }
+
+    /**
+     * The current password, asked for when a signed-in user changes theirs: a wrong one is recorded
+     * and counted like a failed sign-in (403 rather than 401, which would end the caller's session).
+     */
+    @Override
+    public void confirm(Account account, String password, ClientInfo client) {
+        if (password == null || !hasher.verify(password, account.passwordHash())) {
+            recordFailure(account, client);
+            throw ApiException.forbidden("current_password is not your current password");
+        }
+        record(account.id(), client, true, false);
     }
 
     private void recordFailure(Account account, ClientInfo client) {
@@ -90,11 +105,12 @@ public final class PasswordLogin {
         }
     }
 
-    private void record(String userId, ClientInfo client, boolean success) {
+    /** @param signIn true when the attempt signs the user in (it becomes their last login) */
+    private void record(String userId, ClientInfo client, boolean success, boolean signIn) {
         long now = clock.millis();
         db.txVoid(s -> {
             insert(s.getMapper(LoginActivityMapper.class), userId, client, success, now);
-            if (success) {
+            if (signIn) {
                 accounts.signedIn(userId, now);
             }
         });

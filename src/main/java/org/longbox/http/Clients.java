@@ -1,7 +1,7 @@
 package org.longbox.http;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.longbox.auth.ClientInfo;
+import org.longbox.server.ClientInfo;
 
 /** Who is on the other end of a request, as login activity records it. */
 public final class Clients {

@@ -38,7 +38,8 @@ public interface UserMapper {
     int updateLocked(@Param("id") String id, @Param("locked") boolean locked, @Param("resetAt") Long failuresResetAt);
 
     /**
-     * Writes the columns the patch names. Rows changed: 0 when the user does not exist or is deleted.
+     * Writes the columns the patch names. Rows changed: 0 when the user does not exist or is deleted,
+     * or no longer has the patch's expected password hash.
      */
     int updateFields(UserPatch patch);
 

@@ -11,6 +11,11 @@ public final class UserPatch {
     public String username;
     public String usernameKey;
     public String hashedPassword;
+    /**
+     * When set, the row is written only while it still holds this hash: a password change proven
+     * with the old password cannot overwrite a newer one.
+     */
+    public String expectedPasswordHash;
     public boolean setAvatarUrl;
     public String avatarUrl;
     public String permissions;

@@ -1,6 +1,7 @@
 package org.longbox.user;
 
 import org.apache.ibatis.exceptions.PersistenceException;
+import org.longbox.server.ClientInfo;
 import org.longbox.server.Page;
 import org.longbox.server.PageRequest;
 import org.longbox.server.database.Database;
@@ -31,13 +32,18 @@ public final class UserService {
     private final Clock clock;
     private final PasswordHasher hasher;
     private final UserSessions sessions;
+    private final UserApiKeys apiKeys;
+    private final PasswordChecks passwords;
     private final CredentialEvents events;
 
-    public UserService(Database db, PasswordHasher hasher, UserSessions sessions, CredentialEvents events, Clock clock) {
+    public UserService(Database db, PasswordHasher hasher, PasswordChecks passwords, UserSessions sessions,
+                       UserApiKeys apiKeys, CredentialEvents events, Clock clock) {
         this.db = db;
         this.clock = clock;
         this.hasher = hasher;
+        this.passwords = passwords;
         this.sessions = sessions;
+        this.apiKeys = apiKeys;
         this.events = events;
     }
 
@@ -46,10 +52,14 @@ public final class UserService {
                           AgeRestriction ageRestriction) {
     }
 
-    /** A change to a user; null fields stay as they are. */
-    public record Change(String username, String password, String avatarUrl, Set<Permission> permissions,
-                         Integer maxSessionsAllowed, boolean clearMaxSessions, AgeRestriction ageRestriction,
-                         boolean clearAgeRestriction) {
+    /**
+     * A change to a user; null fields stay as they are.
+     *
+     * @param currentPassword proves the right to change your own password (not needed for the owner's reset of another's)
+     */
+    public record Change(String username, String password, String currentPassword, String avatarUrl,
+                         Set<Permission> permissions, Integer maxSessionsAllowed, boolean clearMaxSessions,
+                         AgeRestriction ageRestriction, boolean clearAgeRestriction) {
     }
 
     public boolean isClaimed() {
@@ -123,16 +133,27 @@ public final class UserService {
      * <p>Only the fields in the change are written, and the password is hashed before the row is
      * touched, so a change cannot write back what it read: a user saving their profile while the
      * owner changes their permissions, age restriction or password leaves the owner's change in place.
+     *
+     * <p>A new password of your own needs your current one, whatever credential the request came
+     * with, and is written only while the password it was proven against is still the user's (409
+     * when the owner reset it meanwhile); it ends your other sessions and your JWTs. The owner's
+     * reset of another user's password ends all their sessions, JWTs and API keys.
      */
-    public User update(Caller caller, String id, Change change) {
+    public User update(Caller caller, String id, Change change, ClientInfo client) {
         boolean self = caller.userId().equals(id);
         if (!self && !caller.ownerPowers()) {
             throw ApiException.forbidden("Only the server owner may change other users");
         }
         UserRow row = find(id);
-        if (change.password() != null && caller.restricted()) {
-            // else a key limited to, say, file:download could take over the account
-            throw ApiException.forbidden("A restricted API key cannot change the password");
+        if (change.password() != null) {
+            if (caller.restricted()) {
+                // else a key limited to, say, file:download could take over the account
+                throw ApiException.forbidden("A restricted API key cannot change the password");
+            }
+            PasswordHasher.checkAcceptable(change.password());
+            if (self && (change.currentPassword() == null || change.currentPassword().isEmpty())) {
+                throw ApiException.badRequest("current_password is required to change your own password");
+            }
         }
         UserPatch patch = new UserPatch(id);
         if (change.username() != null) {
@@ -172,6 +193,11 @@ public final class UserService {
             }
         }
         if (change.password() != null) {
+            if (self) {
+                // Only a password changes a password: not a session, a JWT or an API key on its own.
+                passwords.confirm(row.toAccount(), change.currentPassword(), client);
+                patch.expectedPasswordHash = row.hashedPassword;
+            }
             patch.hashedPassword = hasher.hash(change.password());
         }
         UserRow updated;
@@ -179,11 +205,19 @@ public final class UserService {
             updated = db.tx(s -> {
                 UserMapper m = s.getMapper(UserMapper.class);
                 if (!patch.isEmpty() && m.updateFields(patch) == 0) {
+                    UserRow now = m.findById(id);
+                    if (now != null && !now.deleted() && patch.expectedPasswordHash != null) {
+                        throw ApiException.editConflict("The password was changed while this request ran; nothing was saved");
+                    }
                     throw ApiException.notFound("No user with id " + id);
                 }
                 if (patch.hashedPassword != null) {
-                    // Everything proven with the old password ends: other sessions, cached Basic credentials, tokens.
+                    // Everything proven with the old password ends: other sessions, cached Basic credentials, tokens
+                    // (they carry a fingerprint of the hash). The owner's reset ends the user's API keys too.
                     sessions.endAll(id, self ? caller.sessionId() : null);
+                    if (!self) {
+                        apiKeys.deleteAll(id);
+                    }
                 }
                 return m.findById(id);
             });

@@ -383,20 +383,26 @@ class ApiKeyTest {
         // Changing the password and logging in with it would shed the key's restrictions.
         Account user = keyUser("file:download");
         String restricted = createKey(user, List.of("file:download"));
-        Http.Res r = http().put("/api/v1/users/me").bearer(restricted).json(Map.of("password", "taken-over")).send();
+        Http.Res r = http().put("/api/v1/users/me").bearer(restricted)
+                .json(Map.of("password", "taken-over", "current_password", user.password())).send();
         assertError(r, 403);
         Accounts.login(http(), user.username(), user.password());
 
         String ownersRestricted = createKey(owner, List.of("feature:api_keys"));
-        assertError(http().put("/api/v1/users/me").bearer(ownersRestricted).json(Map.of("password", "taken-over")).send(), 403);
+        assertError(http().put("/api/v1/users/me").bearer(ownersRestricted)
+                .json(Map.of("password", "taken-over", "current_password", owner.password())).send(), 403);
         Accounts.login(http(), owner.username(), owner.password());
     }
 
     @Test
-    void inheritingKeyMayChangeTheAccountPassword() {
+    void inheritingKeyChangesThePasswordOnlyWithTheCurrentOne() {
+        // Issue 9: no credential but a password changes a password.
         Account user = keyUser();
         String key = createKey(user, "inherit");
-        Http.Res r = http().put("/api/v1/users/me").bearer(key).json(Map.of("password", "changed")).send();
+        assertError(http().put("/api/v1/users/me").bearer(key).json(Map.of("password", "changed")).send(), 400);
+        Accounts.login(http(), user.username(), user.password());
+        Http.Res r = http().put("/api/v1/users/me").bearer(key)
+                .json(Map.of("password", "changed", "current_password", user.password())).send();
         assertEquals(200, r.status(), r.toString());
         Accounts.login(http(), user.username(), "changed");
     }
@@ -513,6 +519,82 @@ class ApiKeyTest {
         assertEquals("key", http().get("/api/v1/api-keys/" + bId).cookie(b.session()).send().json().path("name").asText());
     }
 
+    // ---- the owner and other users' keys -------------------------------------------------------
+
+    @Test
+    void theOwnerListsAnotherUsersKeysWithoutTheirSecrets() throws Exception {
+        Account user = keyUser("file:download");
+        String first = createKey(user, "inherit", "phone");
+        createKey(user, List.of("file:download"), "reader app");
+        Http.Res r = http().get("/api/v1/users/" + user.id() + "/api-keys").cookie(owner.session()).send();
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(2, r.json().size(), r.toString());
+        assertEquals(Set.of("reader app", "phone"), Set.of(r.json().get(0).path("name").asText(), r.json().get(1).path("name").asText()));
+        assertEquals(Set.of("id", "name", "permissions", "created_at", "last_used_at", "expires_at"), fieldNames(r.json().get(0)));
+        String shortToken = first.split("_")[1];
+        assertFalse(r.text().contains(shortToken), "no part of a secret");
+        assertFalse(r.text().contains(keyRow(shortToken).get("LONG_TOKEN_HASH")), "no hash");
+        assertEquals("[]", http().get("/api/v1/users/" + keyUser().id() + "/api-keys").cookie(owner.session()).send().text().trim());
+    }
+
+    @Test
+    void theOwnerRevokesOneOfAnotherUsersKeysOrAllOfThem() {
+        Account user = keyUser("file:download");
+        String phone = createKey(user, "inherit", "phone");
+        String tablet = createKey(user, "inherit", "tablet");
+        String app = createKey(user, List.of("file:download"), "app");
+        long phoneId = keyId(user, "phone");
+
+        Http.Res one = http().delete("/api/v1/users/" + user.id() + "/api-keys/" + phoneId).cookie(owner.session()).send();
+        assertEquals(200, one.status(), one.toString());
+        assertEquals("phone", one.json().path("name").asText());
+        assertError(http().get("/api/v1/auth/me").bearer(phone).send(), 401);
+        assertEquals(200, http().get("/api/v1/auth/me").bearer(tablet).send().status(), "the others still work");
+        assertError(http().delete("/api/v1/users/" + user.id() + "/api-keys/" + phoneId).cookie(owner.session()).send(), 404);
+
+        Http.Res all = http().delete("/api/v1/users/" + user.id() + "/api-keys").cookie(owner.session()).send();
+        assertEquals(200, all.status(), all.toString());
+        assertEquals(2, all.json().path("deleted").asInt());
+        assertError(http().get("/api/v1/auth/me").bearer(tablet).send(), 401);
+        assertError(http().get("/opds/" + app + "/v1.2/catalog").send(), 401);
+        assertEquals("[]", http().get("/api/v1/api-keys").cookie(user.session()).send().text().trim());
+        assertEquals(200, http().get("/api/v1/auth/me").cookie(user.session()).send().status(), "the user is still signed in");
+    }
+
+    @Test
+    void onlyTheOwnerSeesOrRevokesOtherUsersKeys() {
+        Account user = keyUser();
+        String key = createKey(user, "inherit");
+        long id = onlyKeyId(user);
+        Account manager = keyUser("user:manage", "user:read");
+        String ownersRestricted = createKey(owner, List.of("feature:api_keys", "user:manage"));
+        for (Http.Request asOther : List.of(
+                http().get("/api/v1/users/" + user.id() + "/api-keys").cookie(manager.session()),
+                http().delete("/api/v1/users/" + user.id() + "/api-keys/" + id).cookie(manager.session()),
+                http().delete("/api/v1/users/" + user.id() + "/api-keys").cookie(manager.session()),
+                http().get("/api/v1/users/" + user.id() + "/api-keys").cookie(user.session()),
+                http().delete("/api/v1/users/" + user.id() + "/api-keys/" + id).bearer(key),
+                http().get("/api/v1/users/" + user.id() + "/api-keys").bearer(ownersRestricted),
+                http().delete("/api/v1/users/" + user.id() + "/api-keys").bearer(ownersRestricted))) {
+            assertError(asOther.send(), 403);
+        }
+        assertEquals(200, http().get("/api/v1/auth/me").bearer(key).send().status(), "untouched");
+    }
+
+    @Test
+    void revokingNeedsAUserAndAKeyOfTheirs() {
+        Account a = keyUser();
+        Account b = keyUser();
+        createKey(a, "inherit");
+        String bKey = createKey(b, "inherit");
+        long bId = onlyKeyId(b);
+        assertError(http().get("/api/v1/users/no-such-user/api-keys").cookie(owner.session()).send(), 404);
+        assertError(http().delete("/api/v1/users/no-such-user/api-keys").cookie(owner.session()).send(), 404);
+        assertError(http().delete("/api/v1/users/" + a.id() + "/api-keys/" + bId).cookie(owner.session()).send(), 404);
+        assertError(http().delete("/api/v1/users/" + a.id() + "/api-keys/not-a-number").cookie(owner.session()).send(), 400);
+        assertEquals(200, http().get("/api/v1/auth/me").bearer(bKey).send().status(), "b's key is not a's");
+    }
+
     @Test
     void validateKeyIsTrueOnlyForTheCallersOwnKey() {
         Account a = keyUser();
@@ -553,6 +635,15 @@ class ApiKeyTest {
         assertEquals(200, r.status(), r.toString());
         assertEquals(Set.of("api_key"), fieldNames(r.json()));
         return r.json().path("api_key").asText();
+    }
+
+    private static long keyId(Account user, String name) {
+        Http.Res r = http().get("/api/v1/api-keys").cookie(user.session()).send();
+        assertEquals(200, r.status(), r.toString());
+        for (JsonNode k : r.json()) {
+            if (k.path("name").asText().equals(name)) return k.path("id").asLong();
+        }
+        throw new AssertionError("no key named " + name + ": " + r);
     }
 
     private static long onlyKeyId(Account user) {

@@ -331,7 +331,8 @@ class JwtTest {
         String token = jwt(reader.username(), reader.password());
         String second = jwt(reader.username(), reader.password());
 
-        Http.Res change = http().put("/api/v1/users/me").bearer(token).json(Map.of("password", "new-pass")).send();
+        Http.Res change = http().put("/api/v1/users/me").bearer(token)
+                .json(Map.of("password", "new-pass", "current_password", reader.password())).send();
         assertEquals(200, change.status(), change.toString());
 
         assertError(http().get("/api/v1/auth/me").bearer(token).send(), 401);

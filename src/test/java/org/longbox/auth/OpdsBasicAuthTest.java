@@ -187,7 +187,7 @@ class OpdsBasicAuthTest {
         Accounts.createUser(http, owner, "carol", "old-pw");
         assertEquals(200, http.get("/opds/v1.2/catalog").basic("carol", "old-pw").header("X-Stump-Save-Session", "false").send().status());
         String carol = Accounts.login(http, "carol", "old-pw");
-        assertEquals(200, http.put("/api/v1/users/me").cookie(carol).json(Map.of("password", "new-pw")).send().status());
+        assertEquals(200, http.put("/api/v1/users/me").cookie(carol).json(Map.of("password", "new-pw", "current_password", "old-pw")).send().status());
         assertEquals(401, http.get("/opds/v1.2/catalog").basic("carol", "old-pw").header("X-Stump-Save-Session", "false").send().status());
         assertEquals(401, http.get("/opds/v1.2/catalog").basic("carol", "old-pw").send().status());
         assertEquals(200, http.get("/opds/v1.2/catalog").basic("carol", "new-pw").send().status());

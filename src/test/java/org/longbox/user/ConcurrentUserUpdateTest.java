@@ -124,4 +124,28 @@ class ConcurrentUserUpdateTest {
         assertEquals(200, http.post("/api/v1/auth/login").json(Map.of("username", racer.username(), "password", "owner-set"))
                 .send().status(), "the owner's reset holds");
     }
+
+    @Test
+    void theOwnersPasswordResetSurvivesAUserLoopingPasswordChanges() throws Exception {
+        // A change proven with the old password, still running when the owner resets it, must not win.
+        Account racer = Accounts.newUser(http, owner, "racer-password");
+        Future<?> looping = loop(() -> http.put("/api/v1/users/me").cookie(racer.session())
+                .json(Map.of("password", racer.password(), "current_password", racer.password())).send());
+        awaitRequests(1);
+
+        Http.Res reset = http.put("/api/v1/users/" + racer.id()).cookie(owner.session()).json(Map.of("password", "owner-set")).send();
+        assertEquals(200, reset.status(), reset.toString());
+        awaitRequests(2);
+        stop.set(true);
+        looping.get(30, TimeUnit.SECONDS);
+
+        assertEquals(401, http.post("/api/v1/auth/login").json(Map.of("username", racer.username(), "password", racer.password()))
+                .send().status(), "the old password is gone for good: " + statuses);
+        assertEquals(200, http.post("/api/v1/auth/login").json(Map.of("username", racer.username(), "password", "owner-set"))
+                .send().status(), "the owner's reset holds");
+        for (int status : statuses.keySet()) {
+            assertTrue(status == 200 || status == 401 || status == 409, "200 before the reset, 401 after it (its session "
+                    + "ended), 409 for the one it overtook; never a 500: " + statuses);
+        }
+    }
 }

@@ -139,7 +139,7 @@ class UserManagementTest {
         Accounts.createUser(http, owner, "pat", "old");
         String phone = Accounts.login(http, "pat", "old");
         String laptop = Accounts.login(http, "pat", "old");
-        assertEquals(200, http.put("/api/v1/users/me").cookie(laptop).json(Map.of("password", "new")).send().status());
+        assertEquals(200, http.put("/api/v1/users/me").cookie(laptop).json(Map.of("password", "new", "current_password", "old")).send().status());
         assertEquals(200, http.get("/api/v1/auth/me").cookie(laptop).send().status());
         assertEquals(401, http.get("/api/v1/auth/me").cookie(phone).send().status());
         assertEquals(401, http.post("/api/v1/auth/login").json(Map.of("username", "pat", "password", "old")).send().status());

@@ -14,8 +14,12 @@ import java.util.List;
 @Schema(name = "UpdateUser")
 public final class UpdateUserDto {
     public String username;
-    @Schema(format = "password")
+    @Schema(format = "password", description = "A new password. Changing your own needs current_password.")
     public String password;
+    @Schema(format = "password", description = "Your current password: required to change your own password, "
+            + "whatever credential the request carries (session, JWT or API key). Not needed when the server owner "
+            + "resets another user's password.")
+    public String currentPassword;
     public String avatarUrl;
     public List<String> permissions;
     private Integer maxSessionsAllowed;

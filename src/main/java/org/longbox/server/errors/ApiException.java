@@ -38,6 +38,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, message);
     }
 
+    /** 409: the request lost a race with another change to the same thing; nothing was written. */
+    public static ApiException editConflict(String message) {
+        return new ApiException(409, message);
+    }
+
     public static ApiException payloadTooLarge(String message) {
         return new ApiException(413, message);
     }
