@@ -58,12 +58,16 @@ public final class AuthResource {
     @Operation(summary = "Log in with a username and password",
             description = "Usernames are case-insensitive. Sets the `stump_session` cookie unless `create_session=false`; "
                     + "with `generate_token=true` answers `{for_user, token}` with a JWT for `Authorization: Bearer`. "
-                    + "The tenth consecutive failure within 24 hours locks the account.")
+                    + "Failed sign-ins are throttled per name and address (after two, each makes the next try wait "
+                    + "longer), and ten lock signing in with the name for STUMP_LOCKOUT_SECONDS (the server owner's "
+                    + "only from the addresses they came from); a try that comes too early is not checked (429).")
     @ApiResponse(responseCode = "200", description = "The user, or `{for_user, token}` with generate_token=true",
             content = @Content(schema = @Schema(oneOf = {UserDto.class, TokenResponse.class})))
     @ApiResponse(responseCode = "401", description = "Unknown username or wrong password (a locked account with a wrong "
-            + "password included); counts towards the lockout when the user exists")
-    @ApiResponse(responseCode = "403", description = "The account is locked (the password was right)")
+            + "password included); counts towards the lockout, whether the user exists or not")
+    @ApiResponse(responseCode = "403", description = "The account is locked by the server owner (the password was right)")
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins with this name: throttled or locked for a "
+            + "while (Retry-After says how long); the password was not checked")
     public Response login(Credentials body,
                           @QueryParam("generate_token") @DefaultValue("false") @Parameter(description = "Also return a JWT access token") boolean generateToken,
                           @QueryParam("create_session") @DefaultValue("true") @Parameter(description = "Start a cookie session") boolean createSession) {

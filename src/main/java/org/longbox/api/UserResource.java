@@ -149,7 +149,8 @@ public final class UserResource {
     @Path("{id}/lock")
     @Consumes(MediaType.APPLICATION_JSON)
     @OwnerOnly
-    @Operation(summary = "Lock or unlock a user", description = "Locking deletes the user's sessions; unlocking resets the failed-login count.")
+    @Operation(summary = "Lock or unlock a user", description = "Locking holds until unlocked and deletes the user's sessions; "
+            + "unlocking also forgets the failed sign-ins against the user's name, lifting a lock they caused at once.")
     public UserDto lock(@PathParam("id") String id, LockUserDto body, @Context SecurityContext sc) {
         if (body == null || body.lock() == null) {
             throw ApiException.badRequest("A JSON body {lock: true|false} is required");

@@ -7,7 +7,9 @@ import org.longbox.auth.BasicAuthenticator;
 import org.longbox.auth.JwtService;
 import org.longbox.auth.LoginActivityMapper;
 import org.longbox.auth.LoginActivityService;
+import org.longbox.auth.LoginFailureMapper;
 import org.longbox.auth.LoginService;
+import org.longbox.auth.LoginThrottle;
 import org.longbox.auth.PasswordLogin;
 import org.longbox.auth.SessionCleanup;
 import org.longbox.auth.SessionMapper;
@@ -64,8 +66,8 @@ final class Longbox implements AutoCloseable {
 
     /** Every MyBatis mapper; each has its XML beside it on the class path. */
     static final List<Class<?>> MAPPERS = List.of(ServerConfigMapper.class, UserMapper.class,
-            SessionMapper.class, LoginActivityMapper.class, ApiKeyMapper.class, LibraryMapper.class, SeriesMapper.class,
-            MediaMapper.class, ReadingMapper.class, JobMapper.class, UserDocumentMapper.class);
+            SessionMapper.class, LoginActivityMapper.class, LoginFailureMapper.class, ApiKeyMapper.class, LibraryMapper.class,
+            SeriesMapper.class, MediaMapper.class, ReadingMapper.class, JobMapper.class, UserDocumentMapper.class);
 
     final Settings settings;
     final Clock clock;
@@ -109,7 +111,8 @@ final class Longbox implements AutoCloseable {
         Accounts accounts = new Accounts(database);
         ServerConfig serverConfig = new ServerConfig(database);
         this.sessions = new SessionService(database, accounts, settings.sessionTtl(), credentialEvents, clock);
-        PasswordLogin passwords = new PasswordLogin(database, accounts, hasher, credentialEvents, clock);
+        LoginThrottle throttle = new LoginThrottle(database, settings.lockout(), clock);
+        PasswordLogin passwords = new PasswordLogin(database, accounts, hasher, throttle, credentialEvents, clock);
         JwtService jwt = new JwtService(serverConfig, settings.accessTokenTtl(), clock);
         this.apiKeys = new ApiKeyService(database, accounts, clock);
         this.users = new UserService(database, hasher, passwords, sessions, apiKeys, credentialEvents, clock);
@@ -118,7 +121,8 @@ final class Longbox implements AutoCloseable {
         this.loginActivity = new LoginActivityService(database);
         BasicAuthenticator basic = new BasicAuthenticator(passwords, sessions, accounts, credentialEvents, clock);
         this.authenticator = new Authenticator(sessions, jwt, apiKeys, basic, accounts);
-        this.sessionCleanup = new SessionCleanup(sessions, settings.sessionCleanupInterval(), threadSuffix);
+        this.sessionCleanup = new SessionCleanup(sessions, throttle, settings.sessionCleanupInterval(), threadSuffix);
+        passwords.unlockAtStart(settings.unlockUser());
 
         ContentVersion contentVersion = new ContentVersion();
         this.libraries = new LibraryService(database, users, contentVersion, clock);

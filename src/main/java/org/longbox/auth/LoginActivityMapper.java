@@ -8,15 +8,12 @@ import java.util.List;
 public interface LoginActivityMapper {
     void insert(LoginActivityRow row);
 
-    /** Outcomes (true = success) of the user's attempts after {@code since}, newest first; empty when none. */
-    List<Boolean> recentOutcomes(@Param("userId") String userId, @Param("since") long since, @Param("limit") int limit);
-
     /** The user's attempts, newest first; empty when none. */
     List<LoginActivityRow> listForUser(@Param("userId") String userId, @Param("offset") long offset, @Param("limit") int limit);
 
     long countForUser(@Param("userId") String userId);
 
-    /** Everyone's attempts, newest first; empty when none. */
+    /** Everyone's attempts (those with a name that is no user's too), newest first; empty when none. */
     List<LoginActivityRow> listAll(@Param("offset") long offset, @Param("limit") int limit);
 
     long countAll();

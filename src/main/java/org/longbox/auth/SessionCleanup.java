@@ -8,22 +8,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired sessions every SESSION_EXPIRY_CLEANUP_INTERVAL seconds (0: never). Expired
- * sessions are refused at once anyway; this keeps the table from growing. A real timer on purpose:
- * what it proves is that the sweep runs by itself.
+ * Deletes expired sessions, and failed-sign-in counts that are forgotten, every
+ * SESSION_EXPIRY_CLEANUP_INTERVAL seconds (0: never). Both are ignored once expired anyway; this
+ * keeps the tables from growing. A real timer on purpose: what it proves is that the sweep runs by itself.
  */
 public final class SessionCleanup implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SessionCleanup.class.getName());
     public static final String THREAD_PREFIX = "longbox-session-cleanup";
 
     private final SessionService sessions;
+    private final LoginThrottle throttle;
     private final Duration interval;
     private final String threadName;
     private ScheduledExecutorService timer;
 
     /** @param threadSuffix appended to the thread's name, so deployments can be told apart ("" for none) */
-    public SessionCleanup(SessionService sessions, Duration interval, String threadSuffix) {
+    public SessionCleanup(SessionService sessions, LoginThrottle throttle, Duration interval, String threadSuffix) {
         this.sessions = sessions;
+        this.throttle = throttle;
         this.interval = interval;
         this.threadName = THREAD_PREFIX + threadSuffix;
     }
@@ -46,6 +48,8 @@ public final class SessionCleanup implements AutoCloseable {
         try {
             int removed = sessions.deleteExpired();
             LOG.log(removed > 0 ? Level.INFO : Level.FINE, "Deleted " + removed + " expired session(s)");
+            int forgotten = throttle.deleteExpired();
+            LOG.log(Level.FINE, "Deleted " + forgotten + " expired failed-sign-in count(s)");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Expired-session cleanup failed; will retry", e);
         }

@@ -153,7 +153,7 @@ public final class AuthFilter implements Filter {
                 return;
             }
         }
-        ErrorWriter.write(response, e.status(), e.getMessage());
+        ErrorWriter.write(response, e);
     }
 
     /** The request as the rest of the chain sees it: with its caller as the principal. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Users as signing in needs them (auth's view of users): an account found by name or id with its
- * password hash, and the two writes a sign-in makes. Each write joins the caller's transaction
+ * password hash, and the two writes signing in makes: the last login, and lifting a lock at start. Each write joins the caller's transaction
  * when there is one, so a lock and the sessions it ends are one change.
  */
 public final class Accounts {
@@ -35,8 +35,8 @@ public final class Accounts {
         db.auto(s -> s.getMapper(UserMapper.class).updateLastLogin(userId, at));
     }
 
-    /** Locks the account, as too many failed sign-ins do. */
-    public void lock(String userId) {
-        db.auto(s -> s.getMapper(UserMapper.class).updateLocked(userId, true, null));
+    /** Lifts the owner's lock of the account (STUMP_UNLOCK_USER at start). */
+    public void unlock(String userId) {
+        db.auto(s -> s.getMapper(UserMapper.class).updateLocked(userId, false));
     }
 }

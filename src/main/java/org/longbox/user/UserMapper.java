@@ -35,7 +35,7 @@ public interface UserMapper {
     int updateLastLogin(@Param("id") String id, @Param("at") long at);
 
     /** Rows changed: 0 when the user does not exist. */
-    int updateLocked(@Param("id") String id, @Param("locked") boolean locked, @Param("resetAt") Long failuresResetAt);
+    int updateLocked(@Param("id") String id, @Param("locked") boolean locked);
 
     /**
      * Writes the columns the patch names. Rows changed: 0 when the user does not exist or is deleted,

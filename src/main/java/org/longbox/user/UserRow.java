@@ -15,7 +15,6 @@ public class UserRow {
     public Long lastLogin;
     public Long deletedAt;
     public boolean locked;
-    public Long failuresResetAt;
     public Integer maxSessionsAllowed;
     public String permissions;
     /** Highest age rating the user may see; null: no restriction. */
@@ -38,7 +37,7 @@ public class UserRow {
     }
 
     Account toAccount() {
-        return new Account(toUser(), hashedPassword, failuresResetAt);
+        return new Account(toUser(), hashedPassword);
     }
 
     public User toUser() {

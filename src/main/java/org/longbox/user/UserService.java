@@ -232,20 +232,26 @@ public final class UserService {
         return updated.toUser();
     }
 
-    /** Owner only; never yourself. Locking signs the user out everywhere. */
+    /**
+     * Owner only; never yourself. Locking signs the user out everywhere and holds until the owner
+     * unlocks; unlocking also forgets the failed sign-ins counted against the user's name, which
+     * lifts a lock they caused at once.
+     */
     public User setLocked(Caller caller, String id, boolean locked) {
         caller.requireOwner();
         if (caller.userId().equals(id)) {
             throw ApiException.badRequest("You cannot lock or unlock yourself");
         }
         UserRow row = find(id);
-        long now = clock.millis();
         db.txVoid(s -> {
-            s.getMapper(UserMapper.class).updateLocked(id, locked, locked ? null : now);
+            s.getMapper(UserMapper.class).updateLocked(id, locked);
             if (locked) {
                 sessions.endAll(id, null);
             }
         });
+        if (!locked) {
+            passwords.forgetFailures(row.username);
+        }
         events.changed(id);
         row.locked = locked;
         return row.toUser();

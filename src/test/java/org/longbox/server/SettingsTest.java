@@ -47,6 +47,18 @@ class SettingsTest {
         assertEquals(List.of(), s.allowedOrigins());
         assertNull(s.dbUrl());
         assertEquals(dir.resolve("longbox-db"), s.derbyDirectory());
+        assertEquals(Duration.ofSeconds(900), s.lockout());
+        assertNull(s.unlockUser());
+    }
+
+    @Test
+    void theLockoutWindowAndTheUserToUnlockAreRead() {
+        Settings s = load(Map.of("STUMP_LOCKOUT_SECONDS", "60", "STUMP_UNLOCK_USER", " Ada "), Map.of(), Map.of());
+        assertEquals(Duration.ofSeconds(60), s.lockout());
+        assertEquals("Ada", s.unlockUser());
+        assertMessage("STUMP_LOCKOUT_SECONDS=0", Map.of("STUMP_LOCKOUT_SECONDS", "0"), Map.of());
+        assertMessage("STUMP_LOCKOUT_SECONDS=soon", Map.of("STUMP_LOCKOUT_SECONDS", "soon"), Map.of());
+        assertMessage("STUMP_UNLOCK_USER=a:b", Map.of("STUMP_UNLOCK_USER", "a:b"), Map.of());
     }
 
     @Test

@@ -268,6 +268,15 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         start();
     }
 
+    /** Sets (or, with null, removes) a setting for the next {@link #start}, as an admin edits the config before a restart. */
+    public void setting(String name, String value) {
+        if (value == null) {
+            settings.remove(name);
+        } else {
+            settings.put(name, value);
+        }
+    }
+
     /** The deployment's JAX-RS target for {@code path} (relative to the context path), from JerseyTest's client. */
     public WebTarget target(String path) {
         if (jerseyTest == null) {

@@ -5,7 +5,7 @@ import org.longbox.auth.LoginActivity;
 
 import java.time.Instant;
 
-/** One login attempt, as Stump reports it. */
+/** One login attempt, as Stump reports it; {@code user} is null for a name that is no user's (the name is not kept). */
 @Schema(name = "LoginActivity")
 public record LoginActivityDto(String id, String ipAddress, String userAgent, boolean authenticationSuccessful,
                                Instant timestamp, UserRef user) {
@@ -15,6 +15,6 @@ public record LoginActivityDto(String id, String ipAddress, String userAgent, bo
 
     public static LoginActivityDto of(LoginActivity a) {
         return new LoginActivityDto(a.id(), a.ipAddress(), a.userAgent(), a.successful(), Instant.ofEpochMilli(a.occurredAt()),
-                new UserRef(a.userId(), a.username()));
+                a.userId() == null ? null : new UserRef(a.userId(), a.username()));
     }
 }

@@ -45,6 +45,19 @@ public final class Setting<T> {
         return new Setting<>(name, tomlKey, def, s -> s.isEmpty() ? null : s, false, description);
     }
 
+    /** A username as sign-in takes it: trimmed, 1 to 255 characters, no ':' and no control characters. */
+    static Setting<String> username(String name, String tomlKey, String description) {
+        return new Setting<>(name, tomlKey, null, s -> {
+            if (s.isEmpty()) {
+                return null;
+            }
+            if (s.length() > 255 || !s.matches("[^:\\p{Cntrl}]+")) {
+                throw new IllegalArgumentException("expected a username (at most 255 characters, no ':' or control characters)");
+            }
+            return s;
+        }, false, description);
+    }
+
     static Setting<String> secretText(String name, String tomlKey, String description) {
         return new Setting<>(name, tomlKey, null, s -> s.isEmpty() ? null : s, true, description);
     }

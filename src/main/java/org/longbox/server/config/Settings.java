@@ -20,6 +20,8 @@ public record Settings(
         Duration sessionCleanupInterval,
         Duration accessTokenTtl,
         int hashCost,
+        Duration lockout,
+        String unlockUser,
         boolean swaggerEnabled,
         List<String> allowedOrigins,
         int verbosity,
@@ -50,6 +52,10 @@ public record Settings(
             "Lifetime of JWT access tokens in seconds.");
     public static final Setting<Integer> HASH_COST = Setting.integer("HASH_COST", "password_hash_cost", 12, 4, 31,
             "bcrypt cost for new passwords.");
+    public static final Setting<Duration> LOCKOUT_SECONDS = Setting.seconds("STUMP_LOCKOUT_SECONDS", "lockout_seconds", 900, 1,
+            "Seconds signing in with a name stays locked after ten failed sign-ins (and how long failures are remembered).");
+    public static final Setting<String> UNLOCK_USER = Setting.username("STUMP_UNLOCK_USER", "unlock_user",
+            "A username to unlock at start (the owner's lock and failed sign-ins); logged. Remove it once back in.");
     public static final Setting<Boolean> ENABLE_SWAGGER_UI = Setting.bool("ENABLE_SWAGGER_UI", "enable_swagger", true,
             "Serve /swagger-ui and /api-doc/openapi.json.");
     public static final Setting<List<String>> ALLOWED_ORIGINS = Setting.list("STUMP_ALLOWED_ORIGINS", "allowed_origins",
@@ -69,7 +75,8 @@ public record Settings(
 
     /** In documentation order. */
     public static final List<Setting<?>> ALL = List.of(CONFIG_DIR, DB_PATH, DB_URL, DB_USER, DB_PASSWORD, DB_JNDI_NAME,
-            DB_POOL_SIZE, SESSION_TTL, SESSION_CLEANUP_INTERVAL, ACCESS_TOKEN_TTL, HASH_COST, ENABLE_SWAGGER_UI,
+            DB_POOL_SIZE, SESSION_TTL, SESSION_CLEANUP_INTERVAL, ACCESS_TOKEN_TTL, HASH_COST, LOCKOUT_SECONDS, UNLOCK_USER,
+            ENABLE_SWAGGER_UI,
             ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL);
 
     /** The directory that holds the embedded database. */

@@ -48,6 +48,8 @@ public final class SettingsLoader {
                 value(Settings.SESSION_CLEANUP_INTERVAL, toml),
                 value(Settings.ACCESS_TOKEN_TTL, toml),
                 value(Settings.HASH_COST, toml),
+                value(Settings.LOCKOUT_SECONDS, toml),
+                value(Settings.UNLOCK_USER, toml),
                 value(Settings.ENABLE_SWAGGER_UI, toml),
                 value(Settings.ALLOWED_ORIGINS, toml),
                 value(Settings.VERBOSITY, toml),

@@ -7,14 +7,25 @@ package org.longbox.server.errors;
  */
 public class ApiException extends RuntimeException {
     private final int status;
+    private final Long retryAfterSeconds;
 
     public ApiException(int status, String message) {
+        this(status, message, null);
+    }
+
+    private ApiException(int status, String message, Long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
         return status;
+    }
+
+    /** Seconds the client should wait before trying again (sent as Retry-After); null when not said. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException badRequest(String message) {
@@ -41,6 +52,11 @@ public class ApiException extends RuntimeException {
     /** 409: the request lost a race with another change to the same thing; nothing was written. */
     public static ApiException editConflict(String message) {
         return new ApiException(409, message);
+    }
+
+    /** 429 with a Retry-After of at least a second. */
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ApiException(429, message, Math.max(1, retryAfterSeconds));
     }
 
     public static ApiException payloadTooLarge(String message) {

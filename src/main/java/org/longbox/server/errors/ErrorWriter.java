@@ -10,6 +10,14 @@ public final class ErrorWriter {
     private ErrorWriter() {
     }
 
+    /** The error an {@link ApiException} stands for, with its Retry-After when it has one. */
+    public static void write(HttpServletResponse response, ApiException e) throws IOException {
+        if (e.retryAfterSeconds() != null && !response.isCommitted()) {
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        write(response, e.status(), e.getMessage());
+    }
+
     public static void write(HttpServletResponse response, int status, String message) throws IOException {
         if (response.isCommitted()) {
             return;
