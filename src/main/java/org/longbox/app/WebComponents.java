@@ -11,6 +11,7 @@ import org.longbox.api.PageFilter;
 import org.longbox.http.AuthFilter;
 import org.longbox.http.openapi.SwaggerUiServlet;
 import org.longbox.server.errors.ErrorPageServlet;
+import org.longbox.server.web.AllowedOrigins;
 import org.longbox.server.web.CorsFilter;
 
 import java.util.EnumSet;
@@ -29,7 +30,8 @@ final class WebComponents {
     }
 
     static void register(ServletContext context, Longbox longbox) {
-        filter(context, "cors", new CorsFilter(longbox.settings.allowedOrigins()), "/*");
+        AllowedOrigins origins = new AllowedOrigins(longbox.settings.allowedOrigins());
+        filter(context, "cors", new CorsFilter(origins), "/*");
         filter(context, "auth", new AuthFilter(longbox.authenticator, longbox.clock), "/*");
         // the usual page request answered before JAX-RS; everything else passes through
         filter(context, "pages", new PageFilter(longbox.pages), "/api/v1/media/*");
