@@ -13,6 +13,7 @@ import org.longbox.http.openapi.SwaggerUiServlet;
 import org.longbox.server.errors.ErrorPageServlet;
 import org.longbox.server.web.AllowedOrigins;
 import org.longbox.server.web.CorsFilter;
+import org.longbox.server.web.CrossSiteCheck;
 
 import java.util.EnumSet;
 
@@ -32,7 +33,7 @@ final class WebComponents {
     static void register(ServletContext context, Longbox longbox) {
         AllowedOrigins origins = new AllowedOrigins(longbox.settings.allowedOrigins());
         filter(context, "cors", new CorsFilter(origins), "/*");
-        filter(context, "auth", new AuthFilter(longbox.authenticator, longbox.clock), "/*");
+        filter(context, "auth", new AuthFilter(longbox.authenticator, new CrossSiteCheck(origins), longbox.clock), "/*");
         // the usual page request answered before JAX-RS; everything else passes through
         filter(context, "pages", new PageFilter(longbox.pages), "/api/v1/media/*");
 
