@@ -243,6 +243,17 @@ class PagesAndFilesTest {
     }
 
     @Test
+    void aFailedPreconditionOnTheFileIs412Json() {
+        String url = "/api/v1/media/" + bookId + "/file";
+        for (String[] condition : new String[][]{{"If-Match", "\"stale\""}, {"If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT"}}) {
+            Http.Res r = http.get(url).cookie(owner).header(condition[0], condition[1]).send();
+            assertEquals(412, r.status(), r.toString());
+            assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+            assertEquals(412, r.json().get("status").asInt());
+        }
+    }
+
+    @Test
     void aRangeIsServedOnlyWhenIfRangeNamesTheFileAsItIsNow() throws Exception {
         byte[] bytes = Files.readAllBytes(bookFile);
         String url = "/api/v1/media/" + bookId + "/file";

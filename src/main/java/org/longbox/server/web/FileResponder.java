@@ -45,9 +45,9 @@ public final class FileResponder {
         long modified = Files.getLastModifiedTime(file).toMillis();
         EntityTag etag = new EntityTag(Long.toHexString(size) + "-" + Long.toHexString(modified));
         Date lastModified = new Date(modified / 1000 * 1000);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
+        Response notModified = ConditionalGet.evaluate(request, lastModified, etag);
         if (notModified != null) {
-            return notModified.tag(etag).build();
+            return notModified;
         }
         long start = 0;
         long end = size - 1;
