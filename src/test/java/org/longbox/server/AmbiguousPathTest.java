@@ -132,5 +132,8 @@ class AmbiguousPathTest {
         Http.Res r = server.http().raw("GET", "/api/v1/series?library[id][]=nope&count_media=true", "Cookie: stump_session=" + owner);
         assertEquals(200, r.status(), r.toString());
         assertEquals(0, r.json().path("data").size(), r.toString());
+        // and search words as typed: decodeURIComponent leaves " < > \\ ^ ` { | } raw
+        Http.Res search = server.http().raw("GET", "/api/v1/media?search=\"a\"<b>{c}|d^e`f\\g", "Cookie: stump_session=" + owner);
+        assertEquals(200, search.status(), search.toString());
     }
 }
