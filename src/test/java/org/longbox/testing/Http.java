@@ -42,6 +42,8 @@ import java.util.concurrent.Flow;
  *   <li>a URI the JAX-RS UriBuilder would rewrite (its text differs after {@code client.target(uri)}).
  *       No test sends one today; the check keeps such a request from being changed silently.</li>
  * </ul>
+ * Request targets no HTTP client sends as written (a raw backslash, {@code %zz}, {@code ..}
+ * segments) go over a plain socket: {@link #raw}.
  */
 public final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
