@@ -8,15 +8,19 @@
 # JETTY_BASE and a fresh STUMP_CONFIG_DIR under a temp dir, deploys the WAR at /longbox on free
 # loopback ports, and checks:
 #   tomcat10          the Tomcat context file webapp-config/tomcat/longbox.xml (settings as
-#                     <Parameter>s), the API/OPDS/Swagger checks, a hot redeploy on the same
-#                     database, no thread-leak or Derby-lock lines, a clean shutdown.
+#                     <Parameter>s), the API/OPDS/Swagger checks, the JSON answers to requests
+#                     Tomcat refuses itself, a hot redeploy on the same database, no thread-leak
+#                     or Derby-lock lines, a clean shutdown.
 #   tomcat10-jndi     the same context file with its Derby DataSource block switched on (DBCP2,
 #                     Derby jars in $CATALINA_BASE/lib): register/login through JNDI, redeploy.
 #   tomcat10-badconf  SESSION_TTL=abc: one "Invalid setting" line, the context does not answer.
-#   tomcat11          settings as -D system properties, the API checks, a redeploy, no leak
-#                     lines, a clean shutdown.
+#   tomcat11          settings as -D system properties, the API checks, the JSON answers to
+#                     requests Tomcat refuses itself, a redeploy, no leak lines, a clean shutdown.
+# Every Tomcat run uses the server.xml lines webapp-config/tomcat/server-fragments.xml marks
+# LONGBOX (relaxedQueryChars, JsonErrorReportValve without report or server info).
 #   jetty12           webapp-config/jetty/longbox.xml (setInitParameter), http + ee10-deploy
-#                     modules only, the API checks, a clean SIGTERM shutdown.
+#                     modules only, jetty.httpConfig.sendServerVersion=false, the API checks, no
+#                     version in Jetty's own error answers, a clean SIGTERM shutdown.
 # Prints one PASS/FAIL line per check and exits non-zero if any check failed.
 # Environment: SMOKE_SKIP_TOMCAT11=1 skips the Tomcat 11 run; SMOKE_ONLY="tomcat10 jetty12" runs
 # only the named runs; SMOKE_KEEP=1 keeps the run directory (logs) even when everything passed
@@ -178,6 +182,10 @@ header() {
 json() { jq -e "$1" "$BODY" >/dev/null 2>&1; }
 status_is() { [[ "$STATUS" == "$1" ]]; }
 show_body() { head -c 300 "$BODY" | tr '\n' ' '; }
+# no_internals: the body names no server, version, exception or stack frame and is not HTML.
+no_internals() { ! grep -qiE 'tomcat|jetty|exception|<html|at org\.|at java\.' "$BODY"; }
+# sed_escape TEXT: TEXT as a literal sed replacement (delimiter @).
+sed_escape() { printf '%s' "$1" | sed -e 's/[\\&@]/\\&/g'; }
 
 # wait_for_ping BASE_URL PID: waits until /api/v1/ping answers pong.
 wait_for_ping() {
@@ -286,6 +294,46 @@ api_checks() {
     http GET "$base/api/v1/no-such-route-$$"
     check "GET unknown route -> 404 JSON {\"status\":404,...} ($STATUS $(show_body))" \
         eval 'status_is 404 && [[ "$(header Content-Type)" == *json* ]] && json ".status == 404 and (.message | type == \"string\")"'
+
+    # Stump's clients send filters and search words with [ ] " < > \ ^ ` { | } unencoded
+    http GET "$base/api/v1/series?library[id][]=no-such-library&count_media=true" -g -b "$jar"
+    check "raw [ ] in the query (library[id][]=...) -> 200 JSON, nothing matches ($STATUS $(show_body))" \
+        eval 'status_is 200 && json ".data | length == 0"'
+    http GET "$base/api/v1/media?search=\"a\"<b>{c}|d^e\`f\\g" -g -b "$jar"
+    check "raw \" < > { | } ^ \` \\ in the query -> 200 ($STATUS $(show_body))" status_is 200
+
+    # paths the auth filter and the router could read differently: JSON 400 before authentication
+    http GET "$base/api;x/v1/ping" --path-as-is
+    check "GET api;x/v1/ping -> 400 JSON 'Malformed request path' ($STATUS $(show_body))" \
+        eval 'status_is 400 && json ".status == 400 and (.message | startswith(\"Malformed request path\"))"'
+    http GET "$base/opds/v1.2/../../api/v1/auth/me" --path-as-is -u "$USERNAME:$PASSWORD"
+    check "GET opds/v1.2/../../api/v1/auth/me with Basic -> 400 JSON, no session ($STATUS $(show_body))" \
+        eval 'status_is 400 && json ".message | startswith(\"Malformed request path\")" && ! grep -qi "^set-cookie" "$HEADERS"'
+
+    # cross-site requests with the cookie
+    http POST "$base/api/v1/auth/logout" -b "$jar" -H 'Origin: https://evil.example' -H 'Sec-Fetch-Site: cross-site'
+    check "cross-site POST auth/logout with the cookie -> 403 JSON ($STATUS $(show_body))" \
+        eval 'status_is 403 && json ".status == 403"'
+    http GET "$base/api/v1/auth/me" -b "$jar"
+    check "the session survived the forged logout ($STATUS)" status_is 200
+    local own="${base%$CTX}"
+    http PUT "$base/api/v1/users/me/preferences" -b "$jar" -H "Origin: $own" -H 'Content-Type: application/json' --data '{}'
+    check "same-origin PUT (Origin $own, context $CTX) with the cookie -> 200 ($STATUS $(show_body))" status_is 200
+}
+
+# tomcat_error_checks BASE_URL: what Tomcat refuses itself is JSON {"status":400} without a stack
+# trace or the server's version (webapp-config/tomcat/server-fragments.xml).
+tomcat_error_checks() {
+    local base=$1 long target
+    long="$(head -c 9000 /dev/zero | tr '\0' a)"
+    for target in "/api/v1/ping%00" "/api/v1/a%2Fb" "/api/v1/a%5Cb" "/api/v1/a%zz" '/api/v1/a\b' "/api/v1/$long"; do
+        http GET "$base$target" --path-as-is -g
+        check "Tomcat's own answer to GET ${target:0:24}$([[ ${#target} -gt 24 ]] && echo "...(${#target} chars)") -> 400 JSON, no internals ($STATUS $(header Content-Type) $(show_body | head -c 120))" \
+            eval 'status_is 400 && [[ "$(header Content-Type)" == application/json* ]] && json ".status == 400" && no_internals'
+    done
+    http GET "$base/api/v1/ping" -H "X-Long: $long"
+    check "Tomcat's own answer to a header over 8 KB -> 400 JSON, no internals ($STATUS $(show_body | head -c 120))" \
+        eval 'status_is 400 && [[ "$(header Content-Type)" == application/json* ]] && json ".status == 400" && no_internals'
 }
 
 # login_again BASE_URL: the same owner logs in again (after a redeploy); the old cookie still works.
@@ -318,9 +366,26 @@ tomcat_base() {
         -e "s/<Connector port=\"8080\"/<Connector address=\"127.0.0.1\" port=\"$HTTP_PORT\"/" "$base/conf/server.xml"
     grep -q "<Server port=\"$shut\"" "$base/conf/server.xml" && grep -q "port=\"$HTTP_PORT\"" "$base/conf/server.xml" \
         || die "could not set the ports in $base/conf/server.xml"
+    tomcat_server_settings "$base/conf/server.xml"
     cp "$WAR" "$base/webapps/longbox.war"
     BASE_URL="http://127.0.0.1:$HTTP_PORT$CTX"
     note "CATALINA_BASE=$base, http port $HTTP_PORT, shutdown port $shut"
+}
+
+# tomcat_server_settings SERVER_XML: the lines webapp-config/tomcat/server-fragments.xml marks
+# LONGBOX, put into a stock server.xml: relaxedQueryChars on the HTTP connector, the JSON error
+# report valve on the Host.
+tomcat_server_settings() {
+    local xml=$1 frag=webapp-config/tomcat/server-fragments.xml relaxed valve_class valve
+    relaxed="$(grep -o 'relaxedQueryChars="[^"]*"' "$frag")"
+    valve_class="$(grep -o 'errorReportValveClass="[^"]*"' "$frag")"
+    valve="$(grep -o '<Valve className="org.apache.catalina.valves.JsonErrorReportValve"[^>]*/>' "$frag")"
+    [[ -n "$relaxed" && -n "$valve_class" && -n "$valve" ]] || die "could not read the LONGBOX lines of $frag"
+    sed -i -e "s@<Connector address=\"127.0.0.1\" port=\"$HTTP_PORT\"@& $(sed_escape "$relaxed")@" \
+        -e "s@<Host name=\"localhost\"@& $(sed_escape "$valve_class")@" \
+        -e "s@</Host>@  $(sed_escape "$valve")\n      &@" "$xml"
+    grep -qF "$relaxed" "$xml" && grep -qF "$valve_class" "$xml" && grep -qF "$valve" "$xml" \
+        || die "could not put the LONGBOX lines of $frag into $xml"
 }
 
 # tomcat_context_file BASE CONFIG_DIR [derby]: installs webapp-config/tomcat/longbox.xml with
@@ -404,6 +469,7 @@ run_tomcat10() {
         check "settings from the context file <Parameter>: database created in $config/longbox-db" \
             test -f "$config/longbox-db/service.properties"
         api_checks "$BASE_URL"
+        tomcat_error_checks "$BASE_URL"
         redeploy "$base" "$pid" && login_again "$BASE_URL"
     fi
     stop_tomcat "$home" "$base" "$pid"
@@ -481,6 +547,7 @@ run_tomcat11() {
         check "settings from -D system properties: database created in $config/longbox-db" \
             test -f "$config/longbox-db/service.properties"
         api_checks "$BASE_URL"
+        tomcat_error_checks "$BASE_URL"
         http POST "$BASE_URL/api/v1/auth/login" -H 'Content-Type: application/json' \
             --data "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}"
         local cookie
@@ -513,14 +580,18 @@ run_jetty12() {
     free_port 18080
     BASE_URL="http://127.0.0.1:$PORT$CTX"
     note "JETTY_BASE=$base, http port $PORT"
-    (cd "$base" && exec java -jar "$home/start.jar" jetty.http.host=127.0.0.1 "jetty.http.port=$PORT") \
-        >"$base/console.out" 2>&1 &
+    (cd "$base" && exec java -jar "$home/start.jar" jetty.http.host=127.0.0.1 "jetty.http.port=$PORT" \
+        jetty.httpConfig.sendServerVersion=false) >"$base/console.out" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     if wait_for_ping "$BASE_URL" "$pid"; then
         check "settings from the context XML setInitParameter: database created in $config/longbox-db" \
             test -f "$config/longbox-db/service.properties"
         api_checks "$BASE_URL"
+        # Jetty refuses an encoded / itself, with its own page: no version in it or in a Server header
+        http GET "$BASE_URL/api/v1/a%2Fb" --path-as-is
+        check "Jetty's own answer to GET api/v1/a%2Fb -> 400 without the Jetty version ($STATUS Server: $(header Server))" \
+            eval 'status_is 400 && [[ -z "$(header Server)" ]] && ! grep -q "$JETTY_VERSION" "$BODY"'
     fi
     kill -TERM "$pid" 2>/dev/null || true
     wait_exit "$pid" "SIGTERM"

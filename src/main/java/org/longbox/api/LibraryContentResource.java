@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -127,11 +128,12 @@ public final class LibraryContentResource {
             + "page the book does not have, is 400.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response setThumbnail(@PathParam("id") String id, BookPageThumbnailDto body, @Context Request request,
-                                 @Context SecurityContext sc) throws IOException {
+                                 @Context HttpHeaders headers, @Context SecurityContext sc) throws IOException {
         Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
-        return ThumbnailAnswers.answer(thumbnails.setForLibrary(viewer, library, body == null ? null : body.mediaId(),
-                body == null ? null : body.page(), body == null ? null : body.isZeroBased()), request);
+        ThumbnailAnswers.checkBeforeChange(headers, request, () -> thumbnails.ofLibrary(viewer, library));
+        return ThumbnailAnswers.changed(thumbnails.setForLibrary(viewer, library, body == null ? null : body.mediaId(),
+                body == null ? null : body.page(), body == null ? null : body.isZeroBased()));
     }
 
     @DELETE

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -78,12 +79,13 @@ public final class MediaFileResource {
     @Operation(summary = "Remake the book's thumbnail from another page", description = "Answers the new thumbnail.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response rethumb(@PathParam("id") String id, ThumbnailPageDto body, @Context Request request,
-                            @Context SecurityContext sc) throws IOException {
+                            @Context HttpHeaders headers, @Context SecurityContext sc) throws IOException {
         if (body == null || body.page() == null) {
             throw ApiException.badRequest("A JSON body {page} is required");
         }
         Media m = media.get(Viewer.of(Callers.of(sc)), id);
-        return ThumbnailAnswers.answer(thumbnails.remakeForBook(m, body.page(), body.isZeroBased()), request);
+        ThumbnailAnswers.checkBeforeChange(headers, request, () -> thumbnails.ofBook(m));
+        return ThumbnailAnswers.changed(thumbnails.remakeForBook(m, body.page(), body.isZeroBased()));
     }
 
     @GET

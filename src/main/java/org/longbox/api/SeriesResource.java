@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -78,11 +79,12 @@ public final class SeriesResource {
             + "page the book does not have, is 400.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/*"))
     public Response setThumbnail(@PathParam("id") String id, BookPageThumbnailDto body, @Context Request request,
-                                 @Context SecurityContext sc) throws IOException {
+                                 @Context HttpHeaders headers, @Context SecurityContext sc) throws IOException {
         Viewer viewer = Viewer.of(Callers.of(sc));
         Series s = series.find(viewer, id);
-        return ThumbnailAnswers.answer(thumbnails.setForSeries(viewer, s, body == null ? null : body.mediaId(),
-                body == null ? null : body.page(), body == null ? null : body.isZeroBased()), request);
+        ThumbnailAnswers.checkBeforeChange(headers, request, () -> thumbnails.ofSeries(viewer, s));
+        return ThumbnailAnswers.changed(thumbnails.setForSeries(viewer, s, body == null ? null : body.mediaId(),
+                body == null ? null : body.page(), body == null ? null : body.isZeroBased()));
     }
 
     @GET

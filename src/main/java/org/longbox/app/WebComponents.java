@@ -11,13 +11,17 @@ import org.longbox.api.PageFilter;
 import org.longbox.http.AuthFilter;
 import org.longbox.http.openapi.SwaggerUiServlet;
 import org.longbox.server.errors.ErrorPageServlet;
+import org.longbox.server.web.AllowedOrigins;
+import org.longbox.server.web.AmbiguousPathFilter;
 import org.longbox.server.web.CorsFilter;
+import org.longbox.server.web.CrossSiteCheck;
 
 import java.util.EnumSet;
 
 /**
  * The filters and servlets of a deployment, each built with its collaborators and registered on the
- * servlet context in the order requests meet them: CORS, authentication (every request, once), the
+ * servlet context in the order requests meet them: CORS, the refusal of ambiguous paths,
+ * authentication (every request, once), the
  * short way to pages, then JAX-RS for everything, Swagger UI, and the JSON error page that web.xml's
  * {@code <error-page>} names.
  */
@@ -29,8 +33,11 @@ final class WebComponents {
     }
 
     static void register(ServletContext context, Longbox longbox) {
-        filter(context, "cors", new CorsFilter(longbox.settings.allowedOrigins()), "/*");
-        filter(context, "auth", new AuthFilter(longbox.authenticator, longbox.clock), "/*");
+        AllowedOrigins origins = new AllowedOrigins(longbox.settings.allowedOrigins());
+        filter(context, "cors", new CorsFilter(origins), "/*");
+        // before authentication: the auth filter and JAX-RS must read the same path
+        filter(context, "paths", new AmbiguousPathFilter(), "/*");
+        filter(context, "auth", new AuthFilter(longbox.authenticator, new CrossSiteCheck(origins), longbox.clock), "/*");
         // the usual page request answered before JAX-RS; everything else passes through
         filter(context, "pages", new PageFilter(longbox.pages), "/api/v1/media/*");
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.longbox.auth.Authenticator;
 import org.longbox.auth.BasicAuthenticator;
 import org.longbox.auth.SessionService;
+import org.longbox.server.web.CrossSiteCheck;
 import org.longbox.server.web.RequestPaths;
 import org.longbox.server.Json;
 import org.longbox.server.errors.ApiException;
@@ -34,15 +35,25 @@ import java.security.Principal;
  * request goes on and each endpoint decides whether it needs a caller, except under /opds: there
  * every path but the public authentication document is refused here, before routing, so anonymous
  * callers get the Basic challenge reading apps wait for and cannot tell an unknown path from a real one.
+ *
+ * <p>Credentials a browser attaches by itself (the session cookie, a Basic login it remembers) are
+ * refused with 403 on a request that changes data and comes from another site's page
+ * ({@link CrossSiteCheck}); a Basic login is refused before it is checked, so no session is made.
  */
 public final class AuthFilter implements Filter {
     public static final String SAVE_SESSION_HEADER = "X-Stump-Save-Session";
 
+    private static final String CROSS_SITE = "Cross-site request refused: a request that changes data with the session"
+            + " cookie (or a browser's Basic login) must come from this server's own pages or an origin in"
+            + " STUMP_ALLOWED_ORIGINS; scripts can send no Origin header, or use a Bearer token";
+
     private final Authenticator authenticator;
+    private final CrossSiteCheck crossSite;
     private final Clock clock;
 
-    public AuthFilter(Authenticator authenticator, Clock clock) {
+    public AuthFilter(Authenticator authenticator, CrossSiteCheck crossSite, Clock clock) {
         this.authenticator = authenticator;
+        this.crossSite = crossSite;
         this.clock = clock;
     }
 
@@ -87,6 +98,9 @@ public final class AuthFilter implements Filter {
         if (cookieToken != null) {
             SessionService.Live live = authenticator.session(cookieToken);
             if (live != null) {
+                if (!crossSite.allows(request)) {
+                    throw ApiException.forbidden(CROSS_SITE);
+                }
                 String refresh = live.extended() ? SessionCookie.set(request, cookieToken, live.expiresAt(), clock) : null;
                 return new Outcome(live.caller(), refresh, false);
             }
@@ -109,6 +123,9 @@ public final class AuthFilter implements Filter {
             case "basic" -> {
                 if (!RequestPaths.isOpds(path)) {
                     throw ApiException.unauthorized("HTTP Basic authentication is accepted only under /opds");
+                }
+                if (!crossSite.allows(request)) {
+                    throw ApiException.forbidden(CROSS_SITE);
                 }
                 return basic(request, credentials);
             }

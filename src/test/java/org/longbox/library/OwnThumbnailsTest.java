@@ -300,6 +300,59 @@ class OwnThumbnailsTest {
         assertArrayEquals(librarySet.bytes(), ok(http.get("/api/v1/libraries/" + regen + "/thumbnail").cookie(owner).send()).bytes());
     }
 
+    // ---- conditional requests ------------------------------------------------------------------
+
+    @Test
+    void aConditionalPatchWhosePreconditionFailsIs412JsonAndChangesNothing() throws Exception {
+        Books.cbz().page("a.png", Books.png(70, 100, 6)).page("b.png", Books.png(100, 50, 7))
+                .write(root.resolve("cond/Delta/Delta 1.cbz"));
+        String lib = scanned("Conditional", root.resolve("cond"), null);
+        String delta = series.get("Delta");
+        String book = books.get("Delta 1");
+        String seriesPath = "/api/v1/series/" + delta + "/thumbnail";
+        Http.Res current = ok(http.get(seriesPath).cookie(owner).send());
+        String etag = current.header("ETag");
+        assertNotNull(etag);
+        Map<String, Object> page2 = Map.of("media_id", book, "page", 2);
+
+        // If-None-Match: * means "only if there is none yet", and there is one: refused before anything is made
+        for (String[] condition : List.of(new String[]{"If-None-Match", "*"}, new String[]{"If-None-Match", etag},
+                new String[]{"If-Match", "\"stale\""}, new String[]{"If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT"})) {
+            Http.Res r = http.method("PATCH", seriesPath).cookie(manager.session()).header(condition[0], condition[1]).json(page2).send();
+            assertError(r, 412);
+            assertTrue(r.json().get("message").asText().toLowerCase().contains("precondition"), r.toString());
+        }
+        assertFalse(Files.exists(thumbnails().resolve(delta + ".jpeg")), "no thumbnail was stored for the refused PATCHes");
+        Http.Res after = ok(http.get(seriesPath).cookie(owner).send());
+        assertEquals(etag, after.header("ETag"), "the series still shows its first book's");
+        assertSize(70, 100, after, "page 1");
+
+        String libraryPath = "/api/v1/libraries/" + lib + "/thumbnail";
+        assertError(http.method("PATCH", libraryPath).cookie(manager.session()).header("If-None-Match", "*").json(page2).send(), 412);
+        assertFalse(Files.exists(thumbnails().resolve(lib + ".jpeg")));
+        String bookPath = "/api/v1/media/" + book + "/thumbnail";
+        String bookTag = ok(http.get(bookPath).cookie(owner).send()).header("ETag");
+        assertError(http.method("PATCH", bookPath).cookie(manager.session()).header("If-Match", "\"stale\"")
+                .json(Map.of("page", 2)).send(), 412);
+        assertEquals(bookTag, ok(http.get(bookPath).cookie(owner).send()).header("ETag"), "the book's thumbnail is unchanged");
+
+        // a precondition that holds: the change is made and answered as usual
+        Http.Res set = http.method("PATCH", seriesPath).cookie(manager.session()).header("If-Match", etag).json(page2).send();
+        assertEquals(200, set.status(), set.toString());
+        assertSize(100, 50, set, "page 2");
+        assertNotEquals(etag, set.header("ETag"));
+    }
+
+    @Test
+    void aFailedConditionOnAGetIs412JsonAndAMatchingOneAnEmpty304() {
+        String path = "/api/v1/series/" + series.get("Gamma") + "/thumbnail";
+        String etag = ok(http.get(path).cookie(owner).send()).header("ETag");
+        assertError(http.get(path).cookie(owner).header("If-Match", "\"stale\"").send(), 412);
+        Http.Res notModified = http.get(path).cookie(owner).header("If-None-Match", etag).send();
+        assertEquals(304, notModified.status());
+        assertEquals(0, notModified.bytes().length, "a 304 has no body");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private static Http.Res patch(String path, String session, Object body) {

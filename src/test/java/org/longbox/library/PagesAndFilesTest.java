@@ -243,6 +243,42 @@ class PagesAndFilesTest {
     }
 
     @Test
+    void rangesWithHugeNumbersAreAnsweredNotFailed() throws Exception {
+        byte[] bytes = Files.readAllBytes(bookFile);
+        String url = "/api/v1/media/" + bookId + "/file";
+        String huge = "99999999999999999999"; // past Long.MAX_VALUE
+        // a start past the end, however far: 416 with the size, as JSON
+        for (String range : new String[]{"bytes=" + huge + "-", "bytes=" + huge + "-" + huge, "bytes=" + Long.MAX_VALUE + "-",
+                "bytes=" + huge + "0000000000000000000000000000000-"}) {
+            Http.Res r = http.get(url).cookie(owner).header("Range", range).send();
+            assertEquals(416, r.status(), range + ": " + r);
+            assertEquals("bytes */" + bytes.length, r.header("Content-Range"), range);
+            assertEquals(416, r.json().get("status").asInt(), range);
+        }
+        // an end or a suffix past the end: up to the end
+        Http.Res toEnd = http.get(url).cookie(owner).header("Range", "bytes=3-" + huge).send();
+        assertEquals(206, toEnd.status(), toEnd.toString());
+        assertArrayEquals(Arrays.copyOfRange(bytes, 3, bytes.length), toEnd.bytes());
+        assertEquals("bytes 3-" + (bytes.length - 1) + "/" + bytes.length, toEnd.header("Content-Range"));
+        Http.Res suffix = http.get(url).cookie(owner).header("Range", "bytes=-" + huge).send();
+        assertEquals(206, suffix.status(), suffix.toString());
+        assertArrayEquals(bytes, suffix.bytes());
+        // an empty suffix asks for no bytes at all
+        assertEquals(416, http.get(url).cookie(owner).header("Range", "bytes=-0").send().status());
+    }
+
+    @Test
+    void aFailedPreconditionOnTheFileIs412Json() {
+        String url = "/api/v1/media/" + bookId + "/file";
+        for (String[] condition : new String[][]{{"If-Match", "\"stale\""}, {"If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT"}}) {
+            Http.Res r = http.get(url).cookie(owner).header(condition[0], condition[1]).send();
+            assertEquals(412, r.status(), r.toString());
+            assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+            assertEquals(412, r.json().get("status").asInt());
+        }
+    }
+
+    @Test
     void aRangeIsServedOnlyWhenIfRangeNamesTheFileAsItIsNow() throws Exception {
         byte[] bytes = Files.readAllBytes(bookFile);
         String url = "/api/v1/media/" + bookId + "/file";

@@ -91,6 +91,21 @@ class SettingsTest {
     }
 
     @Test
+    void allowedOriginsAreOriginsOrTheWildcardAndNeverNull() {
+        assertEquals(List.of("*", "https://reader.example", "tauri://localhost", "http://[::1]:3000"),
+                load(Map.of("STUMP_ALLOWED_ORIGINS", "*, HTTPS://Reader.Example, tauri://localhost, http://[::1]:3000"),
+                        Map.of(), Map.of()).allowedOrigins(), "scheme and host compared as browsers send them: lower case");
+        // 'null' is what sandboxed frames and file: pages send: allowing it allows any page
+        assertMessage("STUMP_ALLOWED_ORIGINS=https://a.example,null", Map.of("STUMP_ALLOWED_ORIGINS", "https://a.example,null"), Map.of());
+        // a browser's Origin never has a path, a query or a trailing slash, so such an entry would never match
+        assertMessage("STUMP_ALLOWED_ORIGINS=https://a.example/", Map.of("STUMP_ALLOWED_ORIGINS", "https://a.example/"), Map.of());
+        assertMessage("STUMP_ALLOWED_ORIGINS=https://a.example/app", Map.of("STUMP_ALLOWED_ORIGINS", "https://a.example/app"), Map.of());
+        assertMessage("STUMP_ALLOWED_ORIGINS=a.example", Map.of("STUMP_ALLOWED_ORIGINS", "a.example"), Map.of());
+        assertMessage("STUMP_ALLOWED_ORIGINS=https://*.example", Map.of("STUMP_ALLOWED_ORIGINS", "https://*.example"), Map.of());
+        assertMessage("STUMP_ALLOWED_ORIGINS=https://a.example:99999", Map.of("STUMP_ALLOWED_ORIGINS", "https://a.example:99999"), Map.of());
+    }
+
+    @Test
     void aBadValueNamesTheVariableTheValueAndTheSource() {
         assertMessage("SESSION_TTL=abc (from environment)", Map.of("SESSION_TTL", "abc"), Map.of());
         assertMessage("HASH_COST=99 (from servlet init-param)", Map.of(), Map.of("HASH_COST", "99"));

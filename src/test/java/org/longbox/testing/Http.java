@@ -42,6 +42,8 @@ import java.util.concurrent.Flow;
  *   <li>a URI the JAX-RS UriBuilder would rewrite (its text differs after {@code client.target(uri)}).
  *       No test sends one today; the check keeps such a request from being changed silently.</li>
  * </ul>
+ * Request targets no HTTP client sends as written (a raw backslash, {@code %zz}, {@code ..}
+ * segments) go over a plain socket: {@link #raw}.
  */
 public final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +83,32 @@ public final class Http {
 
     public Request method(String method, String path) {
         return new Request(this, method, path);
+    }
+
+    /**
+     * Sends a request exactly as written, over a plain socket: for request targets no HTTP client
+     * will send (a raw backslash, {@code %zz}, NUL), and to see the container's own answers.
+     * {@code target} follows the base (context) path and may hold a query.
+     *
+     * @param headerLines further header lines, e.g. {@code "Cookie: stump_session=..."}
+     */
+    public Res raw(String method, String target, String... headerLines) {
+        String requestTarget = base.getRawPath() + target;
+        StringBuilder head = new StringBuilder(method).append(' ').append(requestTarget).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append("Connection: close\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        head.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return RawResponse.parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + requestTarget + " failed", e);
+        }
     }
 
     public static String basic(String user, String password) {
@@ -226,6 +254,56 @@ public final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP/1.1 response read off a socket: status line, headers, body (chunked or not). */
+    private static final class RawResponse {
+        static Res parse(byte[] bytes) {
+            int end = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            if (end < 0) {
+                throw new IllegalStateException("no complete response head: " + new String(bytes, StandardCharsets.ISO_8859_1));
+            }
+            String[] lines = new String(bytes, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+            byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+            List<String> te = headers.getOrDefault("Transfer-Encoding", List.of());
+            if (te.stream().anyMatch(v -> v.equalsIgnoreCase("chunked"))) {
+                body = dechunk(body);
+            }
+            return new Res(status, headers, body);
+        }
+
+        private static byte[] dechunk(byte[] in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int pos = 0;
+            while (true) {
+                int eol = indexOf(in, "\r\n".getBytes(StandardCharsets.ISO_8859_1), pos);
+                String size = new String(in, pos, eol - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+                int n = Integer.parseInt(size, 16);
+                if (n == 0) {
+                    return out.toByteArray();
+                }
+                out.write(in, eol + 2, n);
+                pos = eol + 2 + n + 2;
+            }
+        }
+
+        private static int indexOf(byte[] haystack, byte[] needle, int from) {
+            outer:
+            for (int i = from; i <= haystack.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) continue outer;
+                }
+                return i;
+            }
+            return -1;
         }
     }
 

@@ -2,6 +2,9 @@ package org.longbox.testing;
 
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.client.ClientConfig;
@@ -29,10 +32,13 @@ import java.util.Map;
 public final class JettyWebAppTestContainerFactory implements TestContainerFactory {
     private final Path warDir;
     private final Map<String, Object> attributes;
+    private final boolean lenientUris;
 
-    public JettyWebAppTestContainerFactory(Path warDir, Map<String, Object> attributes) {
+    /** @param lenientUris let ambiguous and suspicious paths through to the webapp (see {@link LongboxServer.Builder#lenientUris()}) */
+    public JettyWebAppTestContainerFactory(Path warDir, Map<String, Object> attributes, boolean lenientUris) {
         this.warDir = warDir;
         this.attributes = Map.copyOf(attributes);
+        this.lenientUris = lenientUris;
     }
 
     @Override
@@ -53,7 +59,7 @@ public final class JettyWebAppTestContainerFactory implements TestContainerFacto
 
     private final class WebAppContainer implements TestContainer {
         private final Server server = new Server();
-        private final ServerConnector connector = new ServerConnector(server);
+        private final ServerConnector connector;
         private final String contextPath;
         private URI baseUri;
 
@@ -61,6 +67,11 @@ public final class JettyWebAppTestContainerFactory implements TestContainerFacto
             String cp = deployment.getContextPath();
             this.contextPath = cp.isEmpty() || cp.equals("/") ? "/" : (cp.startsWith("/") ? cp : "/" + cp);
             this.baseUri = baseUri;
+            HttpConfiguration http = new HttpConfiguration();
+            if (lenientUris) {
+                http.setUriCompliance(UriCompliance.UNSAFE);
+            }
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(baseUri.getHost());
             connector.setPort(baseUri.getPort());
             server.addConnector(connector);
@@ -74,6 +85,9 @@ public final class JettyWebAppTestContainerFactory implements TestContainerFacto
                 deployment.getContextParams().forEach(webapp::setInitParameter);
             }
             attributes.forEach(webapp::setAttribute);
+            if (lenientUris) {
+                webapp.getServletHandler().setDecodeAmbiguousURIs(true);
+            }
             server.setHandler(webapp);
         }
 

@@ -48,6 +48,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     private String[] owner;
     private String ownerSession;
     private LongboxServer sharedWith;
+    private boolean lenientUris;
 
     private LongboxServer(String contextPath, Map<String, String> settings, Map<String, String> configFiles, TestClock clock) {
         this.contextPath = contextPath;
@@ -67,6 +68,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         private String[] owner;
         private LongboxServer sharedWith;
         private TestClock clock;
+        private boolean lenientUris;
 
         /** A second node: its own webapp and port, the other server's database (and config dir). */
         public Builder sharingDatabaseWith(LongboxServer other) {
@@ -105,8 +107,19 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
             return this;
         }
 
+        /**
+         * Jetty passes paths it would refuse itself (encoded {@code /} and {@code \}, {@code %2e}
+         * segments, {@code //}) on to the webapp, as a more lenient container or connector would:
+         * to see that the webapp refuses them on its own.
+         */
+        public Builder lenientUris() {
+            this.lenientUris = true;
+            return this;
+        }
+
         public LongboxServer build() {
             LongboxServer server = new LongboxServer(contextPath, settings, configFiles, clock);
+            server.lenientUris = lenientUris;
             server.owner = owner;
             server.sharedWith = sharedWith;
             return server;
@@ -195,7 +208,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
             attributes.put(LongboxListener.CLOCK_ATTRIBUTE, clock);
         }
         JerseyTest deployment = jerseyTest(contextPath, initParams,
-                new JettyWebAppTestContainerFactory(Path.of("src/main/webapp"), attributes));
+                new JettyWebAppTestContainerFactory(Path.of("src/main/webapp"), attributes, lenientUris));
         try {
             deployment.setUp();
         } catch (Exception | Error e) {

@@ -2,10 +2,12 @@ package org.longbox.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One typed configuration key: its environment variable name (also the system property and the
@@ -82,8 +84,36 @@ public final class Setting<T> {
         return new Setting<>(name, tomlKey, Boolean.toString(def), Setting::parseBool, false, description);
     }
 
-    static Setting<List<String>> list(String name, String tomlKey, String description) {
-        return new Setting<>(name, tomlKey, "", s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList(), false, description);
+    /**
+     * Comma-separated web origins ({@code scheme://host[:port]}, as a browser's Origin header has
+     * them) or {@code *}; lower-cased, because browsers send them so. {@code null} is refused: it
+     * is the origin of sandboxed frames and file: pages, so allowing it would allow any page.
+     */
+    static Setting<List<String>> origins(String name, String tomlKey, String description) {
+        return new Setting<>(name, tomlKey, "", Setting::parseOrigins, false, description);
+    }
+
+    private static final Pattern ORIGIN =
+            Pattern.compile("^[a-z][a-z0-9+.\\-]*://(?:[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*|\\[[0-9a-f:.]+])(?::([0-9]{1,5}))?$");
+
+    private static List<String> parseOrigins(String s) {
+        List<String> origins = new ArrayList<>();
+        for (String part : s.split(",")) {
+            String origin = part.trim().toLowerCase(Locale.ROOT);
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (origin.equals("null")) {
+                throw new IllegalArgumentException("'null' is never allowed: sandboxed frames and file: pages send it");
+            }
+            Matcher m = ORIGIN.matcher(origin);
+            if (!origin.equals("*") && (!m.matches() || (m.group(1) != null && Integer.parseInt(m.group(1)) > 65535))) {
+                throw new IllegalArgumentException("expected * or origins such as https://reader.example:8443"
+                        + " (scheme://host[:port], no path and no trailing slash)");
+            }
+            origins.add(origin);
+        }
+        return List.copyOf(origins);
     }
 
     private static Path parsePath(String s) {

@@ -58,8 +58,8 @@ public record Settings(
             "A username to unlock at start (the owner's lock and failed sign-ins); logged. Remove it once back in.");
     public static final Setting<Boolean> ENABLE_SWAGGER_UI = Setting.bool("ENABLE_SWAGGER_UI", "enable_swagger", true,
             "Serve /swagger-ui and /api-doc/openapi.json.");
-    public static final Setting<List<String>> ALLOWED_ORIGINS = Setting.list("STUMP_ALLOWED_ORIGINS", "allowed_origins",
-            "Comma-separated origins allowed by CORS with credentials; * allows any.");
+    public static final Setting<List<String>> ALLOWED_ORIGINS = Setting.origins("STUMP_ALLOWED_ORIGINS", "allowed_origins",
+            "Comma-separated origins allowed by CORS with credentials; * lets any other origin read answers without credentials.");
     public static final Setting<Integer> VERBOSITY = Setting.integer("STUMP_VERBOSITY", "verbosity", 1, 0, 3,
             "0 warnings only, 1 info, 2 debug, 3 trace.");
     public static final Setting<Long> MAX_REQUEST_BODY = Setting.bytes("STUMP_MAX_REQUEST_BODY", "max_request_body", 1_048_576, 1024,

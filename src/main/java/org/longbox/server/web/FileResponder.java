@@ -45,9 +45,9 @@ public final class FileResponder {
         long modified = Files.getLastModifiedTime(file).toMillis();
         EntityTag etag = new EntityTag(Long.toHexString(size) + "-" + Long.toHexString(modified));
         Date lastModified = new Date(modified / 1000 * 1000);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
+        Response notModified = ConditionalGet.evaluate(request, lastModified, etag);
         if (notModified != null) {
-            return notModified.tag(etag).build();
+            return notModified;
         }
         long start = 0;
         long end = size - 1;
@@ -59,11 +59,11 @@ public final class FileResponder {
                 partial = false;
             } else {
                 if (m.group(1).isEmpty()) {
-                    long suffix = Long.parseLong(m.group(2));
+                    long suffix = position(m.group(2));
                     start = Math.max(0, size - suffix);
                 } else {
-                    start = Long.parseLong(m.group(1));
-                    end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+                    start = position(m.group(1));
+                    end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, position(m.group(2)));
                 }
                 if (start >= size || start > end) {
                     return Response.status(416).header("Content-Range", "bytes */" + size).header("Accept-Ranges", "bytes")
@@ -85,6 +85,15 @@ public final class FileResponder {
             r.header("Content-Disposition", disposition(downloadName));
         }
         return r.build();
+    }
+
+    /** A position or length of digits only; past Long.MAX_VALUE it is Long.MAX_VALUE, which is past any file's end. */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where a request points, after the context path, whatever the context path is. Auth decisions
- * use this full path, never the servlet-relative one (Stump's issue #346).
+ * use this full path, never the servlet-relative one (Stump's issue #346). It is the container's
+ * decoded, normalised path; {@link AmbiguousPathFilter} refuses every path on which that differs
+ * from the raw path JAX-RS routes, so the two decide on the same path.
  */
 public final class RequestPaths {
     /** Every keyed OPDS path starts so; checked before the pattern, which most requests never need. */
