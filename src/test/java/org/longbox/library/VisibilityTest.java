@@ -1,0 +1,138 @@
+package org.longbox.library;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.longbox.testing.Accounts;
+import org.longbox.testing.Accounts.Account;
+import org.longbox.testing.Books;
+import org.longbox.testing.Http;
+import org.longbox.testing.LongboxServer;
+import org.longbox.testing.Scans;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a reader must not learn through a side door: the page a series or library thumbnail was
+ * made from when the book is beyond their age restriction, the server's folder behind a library,
+ * and the scans of a library hidden from them.
+ */
+class VisibilityTest {
+    @RegisterExtension
+    static LongboxServer server = LongboxServer.builder().claimedBy("owner", "pw").build();
+    @TempDir
+    static Path root;
+    static Http http;
+    static String owner;
+    static Account ownerAccount;
+    /** age restriction 13, no permissions */
+    static Account kid;
+    /** no restriction, no permissions */
+    static Account reader;
+    /** library:manage */
+    static Account manager;
+    static String library;
+    static String hidden;
+    static String series;
+    static String teenBook;
+    static String matureBook;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        http = server.http();
+        owner = server.ownerSession();
+        ownerAccount = Accounts.owner(server, "owner", "pw");
+        // Pages of different sizes, so a thumbnail's size says which page it was made from.
+        Books.cbz().page("a.png", Books.png(60, 90, 1)).comicInfo("Teen", null, null, null, "Teen")
+                .write(root.resolve("lib/Mixed/a-teen.cbz"));
+        Books.cbz().page("a.png", Books.png(90, 30, 2)).comicInfo("Mature", null, null, null, "Mature 17+")
+                .write(root.resolve("lib/Mixed/b-mature.cbz"));
+        Books.cbz().pages(1).write(root.resolve("secret/S/s.cbz"));
+        library = Scans.library(http, owner, "Lib", root.resolve("lib"), Map.of("watch", false));
+        hidden = Scans.library(http, owner, "Secret", root.resolve("secret"), Map.of("watch", false));
+        Scans.scan(http, owner, library);
+        Scans.scan(http, owner, hidden);
+        for (JsonNode m : http.get("/api/v1/libraries/" + library + "/media").cookie(owner).send().json().get("data")) {
+            switch (m.get("name").asText()) {
+                case "a-teen" -> teenBook = m.get("id").asText();
+                case "b-mature" -> matureBook = m.get("id").asText();
+                default -> { }
+            }
+            series = m.get("series_id").asText();
+        }
+        Http.Res made = http.post("/api/v1/users").cookie(owner).json(Map.of("username", Accounts.uniqueName("kid"),
+                "password", "pw", "age_restriction", Map.of("age", 13, "restrict_on_unset", true))).send();
+        assertEquals(200, made.status(), made.toString());
+        kid = new Account(made.json().get("id").asText(), made.json().get("username").asText(), "pw",
+                Accounts.login(http, made.json().get("username").asText(), "pw"));
+        reader = Accounts.newUser(http, ownerAccount, "reader");
+        manager = Accounts.newUser(http, ownerAccount, "manager", "library:manage");
+        assertEquals(200, http.post("/api/v1/libraries/" + hidden + "/excluded-users").cookie(owner)
+                .json(Map.of("user_ids", List.of(kid.id(), reader.id()))).send().status());
+    }
+
+    // ---- thumbnails set from a page ------------------------------------------------------------
+
+    @Test
+    void aSeriesThumbnailMadeFromABookBeyondTheReadersAgeIsNotShownToThem() {
+        String path = "/api/v1/series/" + series + "/thumbnail";
+        assertEquals(200, http.method("PATCH", path).cookie(owner).json(Map.of("media_id", matureBook, "page", 1)).send().status());
+        byte[] own = ok(http.get(path).cookie(owner).send()).bytes();
+        assertArrayEquals(own, ok(http.get(path).cookie(reader.session()).send()).bytes(), "an unrestricted reader sees it");
+
+        byte[] teenThumbnail = ok(http.get("/api/v1/media/" + teenBook + "/thumbnail").cookie(kid.session()).send()).bytes();
+        Http.Res asKid = ok(http.get(path).cookie(kid.session()).send());
+        assertFalse(java.util.Arrays.equals(own, asKid.bytes()), "the kid must not see the mature book's page");
+        assertArrayEquals(teenThumbnail, asKid.bytes(), "the kid sees the first book they may see instead");
+    }
+
+    @Test
+    void aLibraryThumbnailMadeFromABookBeyondTheReadersAgeIsNotShownToThem() {
+        String path = "/api/v1/libraries/" + library + "/thumbnail";
+        assertEquals(200, http.method("PATCH", path).cookie(owner).json(Map.of("media_id", matureBook, "page", 1)).send().status());
+        byte[] own = ok(http.get(path).cookie(owner).send()).bytes();
+        assertArrayEquals(own, ok(http.get(path).cookie(reader.session()).send()).bytes(), "an unrestricted reader sees it");
+
+        byte[] teenThumbnail = ok(http.get("/api/v1/media/" + teenBook + "/thumbnail").cookie(kid.session()).send()).bytes();
+        Http.Res asKid = ok(http.get(path).cookie(kid.session()).send());
+        assertFalse(java.util.Arrays.equals(own, asKid.bytes()), "the kid must not see the mature book's page");
+        assertArrayEquals(teenThumbnail, asKid.bytes(), "the kid sees the first book they may see instead");
+    }
+
+    @Test
+    void anOwnThumbnailWhoseBookIsNotOnRecordIsShownOnlyToReadersWithoutAnAgeRestriction() throws Exception {
+        String path = "/api/v1/series/" + series + "/thumbnail";
+        assertEquals(200, http.method("PATCH", path).cookie(owner).json(Map.of("media_id", matureBook, "page", 1)).send().status());
+        // as one made before the source was recorded
+        Path source = server.configDir().resolve("thumbnails/sources/" + series);
+        assertTrue(Files.isRegularFile(source));
+        Files.delete(source);
+        byte[] own = ok(http.get(path).cookie(owner).send()).bytes();
+        assertArrayEquals(own, ok(http.get(path).cookie(reader.session()).send()).bytes());
+        byte[] teenThumbnail = ok(http.get("/api/v1/media/" + teenBook + "/thumbnail").cookie(kid.session()).send()).bytes();
+        assertFalse(java.util.Arrays.equals(own, teenThumbnail));
+        assertArrayEquals(teenThumbnail, ok(http.get(path).cookie(kid.session()).send()).bytes());
+        // and deleting the library's thumbnails removes the record with the file
+        assertEquals(200, http.method("PATCH", path).cookie(owner).json(Map.of("media_id", matureBook, "page", 1)).send().status());
+        assertTrue(Files.isRegularFile(source));
+        assertEquals(200, http.delete("/api/v1/libraries/" + library + "/thumbnail").cookie(owner).send().status());
+        assertFalse(Files.exists(source));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static Http.Res ok(Http.Res r) {
+        assertEquals(200, r.status(), r.toString());
+        return r;
+    }
+}
