@@ -129,6 +129,26 @@ class VisibilityTest {
         assertFalse(Files.exists(source));
     }
 
+    // ---- library paths ---------------------------------------------------------------------------
+
+    @Test
+    void onlyThoseWhoManageLibrariesSeeALibrarysFolderOnTheServer() throws Exception {
+        String full = root.resolve("lib").toRealPath().toString();
+        for (Account a : List.of(kid, reader)) {
+            assertEquals("lib", http.get("/api/v1/libraries/" + library).cookie(a.session()).send().json().get("path").asText());
+            for (JsonNode l : http.get("/api/v1/libraries").cookie(a.session()).send().json().get("data")) {
+                assertFalse(l.get("path").asText().contains("/"), l.toString());
+            }
+            JsonNode visited = http.put("/api/v1/libraries/last-visited/" + library).cookie(a.session()).send().json();
+            assertEquals("lib", visited.get("path").asText());
+            assertEquals("lib", http.get("/api/v1/libraries/last-visited").cookie(a.session()).send().json().get("path").asText());
+            assertFalse(http.get("/api/v1/libraries/" + library).cookie(a.session()).send().text().contains(root.toString()));
+        }
+        assertEquals(full, http.get("/api/v1/libraries/" + library).cookie(manager.session()).send().json().get("path").asText());
+        assertEquals(full, http.get("/api/v1/libraries/" + library).cookie(owner).send().json().get("path").asText());
+        assertTrue(http.get("/api/v1/libraries").cookie(manager.session()).send().text().contains(full));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private static Http.Res ok(Http.Res r) {
