@@ -193,7 +193,8 @@ public final class LibraryContentResource {
 
     @GET
     @Path("{id}/last-scan")
-    @Operation(summary = "When the library was last scanned, and how")
+    @Operation(summary = "When the library was last scanned, and how", description = "For every user who may see the "
+            + "library, as in Stump; 404 for a library hidden from you.")
     public LastScanDto lastScan(@PathParam("id") String id, @Context SecurityContext sc) {
         Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
@@ -205,7 +206,8 @@ public final class LibraryContentResource {
     @GET
     @Path("{id}/scan-history")
     @Operation(summary = "The library's scans, newest first", description = "A plain array, as Stump's: the last "
-            + SCAN_HISTORY_LIMIT + " scans at most (older records are kept until the history is deleted, but not listed).")
+            + SCAN_HISTORY_LIMIT + " scans at most (older records are kept until the history is deleted, but not listed). "
+            + "For every user who may see the library, as in Stump; 404 for a library hidden from you.")
     public List<ScanRecordDto> scanHistory(@PathParam("id") String id, @Context SecurityContext sc) {
         return libraries.scanHistory(Viewer.of(Callers.of(sc)), id, SCAN_HISTORY_LIMIT).stream().map(ScanRecordDto::of).toList();
     }

@@ -149,7 +149,46 @@ class VisibilityTest {
         assertTrue(http.get("/api/v1/libraries").cookie(manager.session()).send().text().contains(full));
     }
 
+    // ---- scans ---------------------------------------------------------------------------------------
+
+    /**
+     * Stump's rule (library.rs): the scan history and last scan of a library are for every user who
+     * may see the library; clearing the history needs library:manage. A hidden library has none.
+     */
+    @Test
+    void readersSeeTheScansOfLibrariesTheyMaySeeAndNothingOfHiddenOnes() {
+        for (Account a : List.of(kid, reader)) {
+            Http.Res history = ok(http.get("/api/v1/libraries/" + library + "/scan-history").cookie(a.session()).send());
+            assertTrue(history.json().isArray() && history.json().size() >= 1, history.toString());
+            assertEquals(library, history.json().get(0).get("library_id").asText());
+            Http.Res last = ok(http.get("/api/v1/libraries/" + library + "/last-scan").cookie(a.session()).send());
+            assertFalse(last.json().get("last_scanned_at").isNull(), last.toString());
+            assertEquals(library, last.json().get("last_scan").get("library_id").asText());
+            assertFalse(history.text().contains(root.toString()) || last.text().contains(root.toString()), "no paths");
+
+            for (String path : List.of("/scan-history", "/last-scan")) {
+                assertError(http.get("/api/v1/libraries/" + hidden + path).cookie(a.session()).send(), 404);
+            }
+            assertError(http.delete("/api/v1/libraries/" + library + "/scan-history").cookie(a.session()).send(), 403);
+            assertError(http.delete("/api/v1/libraries/" + hidden + "/scan-history").cookie(a.session()).send(), 403);
+        }
+        for (String path : List.of("/scan-history", "/last-scan")) {
+            assertEquals(401, http.get("/api/v1/libraries/" + library + path).send().status());
+            assertError(http.get("/api/v1/libraries/no-such-library" + path).cookie(reader.session()).send(), 404);
+            ok(http.get("/api/v1/libraries/" + hidden + path).cookie(manager.session()).send());
+        }
+        assertEquals(1, ok(http.get("/api/v1/libraries/" + hidden + "/scan-history").cookie(owner).send()).json().size(),
+                "the readers' attempts removed nothing");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
+
+    private static void assertError(Http.Res r, int status) {
+        assertEquals(status, r.status(), r.toString());
+        assertTrue(r.contentType() != null && r.contentType().startsWith("application/json"), r.contentType());
+        assertEquals(status, r.json().get("status").asInt(), r.toString());
+        assertFalse(r.json().get("message").asText().isBlank(), r.toString());
+    }
 
     private static Http.Res ok(Http.Res r) {
         assertEquals(200, r.status(), r.toString());
