@@ -194,7 +194,7 @@ public final class MediaService {
         }).map(MediaRow::toMedia);
     }
 
-    /** Every readable book of a library, for library-wide jobs: only id, path, size and times are filled in. */
+    /** Every readable book of a library, for library-wide jobs: only ids, path, size and times are filled in. */
     List<Media> readyBooks(String libraryId) {
         return db.auto(s -> s.getMapper(MediaMapper.class).scanState(libraryId)).stream()
                 .filter(m -> m.status == FileStatus.READY).map(MediaRow::toMedia).toList();

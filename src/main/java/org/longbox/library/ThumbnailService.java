@@ -112,7 +112,7 @@ public final class ThumbnailService {
             libraries.checkThumbnailConfig(config);
         }
         return jobs.submit("thumbnails:" + libraryId, "ThumbnailGeneration", "Making thumbnails for " + library.name(),
-                libraryId, ctx -> "Thumbnails made: " + store.makeAll(media.readyBooks(libraryId), options, force, ctx));
+                libraryId, ctx -> "Thumbnails made: " + store.makeAll(media.readyBooks(libraryId), files::file, options, force, ctx));
     }
 
     /** Deletes every thumbnail of the library (its own, its series' and its books'); returns how many files went. */

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -164,15 +165,16 @@ public final class ThumbnailStore implements LibraryListener {
 
     /**
      * Makes thumbnails for many books (a job): those without one, or every one when {@code force}.
+     * {@code file} gives a book's file, and throws when it may not be read (it has left its library).
      * A book that cannot be read is skipped. Returns how many were made.
      */
-    public int makeAll(List<Media> books, ThumbnailConfig config, boolean force, JobContext ctx) {
+    public int makeAll(List<Media> books, Function<Media, Path> file, ThumbnailConfig config, boolean force, JobContext ctx) {
         ctx.total(books.size());
         int made = 0;
         for (Media m : books) {
             ctx.checkCancelled();
             if (force || find(m.id()).isEmpty()) {
-                try (Book book = Books.open(Path.of(m.path()), limits)) {
+                try (Book book = Books.open(file.apply(m), limits)) {
                     make(m.id(), book, config);
                     made++;
                 } catch (BookException | IOException | RuntimeException e) {
