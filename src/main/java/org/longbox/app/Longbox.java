@@ -15,6 +15,7 @@ import org.longbox.auth.SessionService;
 import org.longbox.library.BookFiles;
 import org.longbox.library.ContentVersion;
 import org.longbox.library.LibraryMapper;
+import org.longbox.library.LibraryRoots;
 import org.longbox.library.LibraryService;
 import org.longbox.library.MediaMapper;
 import org.longbox.library.MediaService;
@@ -121,17 +122,18 @@ final class Longbox implements AutoCloseable {
         this.sessionCleanup = new SessionCleanup(sessions, settings.sessionCleanupInterval(), threadSuffix);
 
         ContentVersion contentVersion = new ContentVersion();
-        this.libraries = new LibraryService(database, users, contentVersion, clock);
+        LibraryRoots roots = new LibraryRoots(settings.libraryRoots());
+        this.libraries = new LibraryService(database, users, contentVersion, roots, clock);
         this.media = new MediaService(database, contentVersion);
         this.series = new SeriesService(database);
         this.progress = new ProgressService(database, media, clock);
         this.jobs = new JobService(database, events, 2, "longbox-job", clock);
         ThumbnailStore thumbnailStore = new ThumbnailStore(settings.configDir(), limits);
-        this.bookFiles = new BookFiles(database, limits);
+        this.bookFiles = new BookFiles(database, limits, roots);
         this.thumbnails = new ThumbnailService(thumbnailStore, libraries, media, bookFiles, jobs, limits);
         this.pages = new PageStore(media, bookFiles, contentVersion);
         LibraryScanner scanner = new LibraryScanner(database, limits, settings.scannerConcurrency(), events,
-                thumbnailStore, contentVersion, clock);
+                thumbnailStore, contentVersion, roots, clock);
         this.scans = new ScanService(database, jobs, scanner, clock);
         libraries.addListener(scans);
         libraries.addListener(thumbnailStore);

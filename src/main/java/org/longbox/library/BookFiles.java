@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * A book's file and pages. The file is only ever served from inside its library's folder: the
- * real path (symbolic links resolved) must still lie under the library's real path.
+ * real path (symbolic links resolved) must still lie under the library's real path, and that
+ * inside the library roots.
  */
 public final class BookFiles {
     public static final int MAX_SCALE_EDGE = 4000;
@@ -30,10 +31,12 @@ public final class BookFiles {
     private final Database db;
     private final MediaLimits limits;
     private final PageLocations locations;
+    private final LibraryRoots roots;
 
-    public BookFiles(Database db, MediaLimits limits) {
+    public BookFiles(Database db, MediaLimits limits, LibraryRoots roots) {
         this.db = db;
         this.limits = limits;
+        this.roots = roots;
         this.locations = new PageLocations(this::file, limits);
     }
 
@@ -71,6 +74,9 @@ public final class BookFiles {
             Path root = Path.of(library.path).toRealPath();
             if (!real.startsWith(root) || !Files.isRegularFile(real)) {
                 throw ApiException.notFound("The book's file is not in its library any more");
+            }
+            if (!roots.contain(root)) {
+                throw ApiException.notFound("The book's library is outside the library folders this server allows");
             }
             return real;
         } catch (NoSuchFileException e) {

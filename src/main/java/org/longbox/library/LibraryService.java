@@ -27,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Creating, changing and removing libraries. A library is an existing, readable, absolute
- * directory that neither contains nor sits inside another library. Deleting one removes its
+ * directory inside the library roots (when set) that neither contains nor sits inside another library. Deleting one removes its
  * series, books, progress and thumbnails from Longbox, never the files on disk.
  */
 public final class LibraryService {
@@ -35,13 +35,15 @@ public final class LibraryService {
     private final Clock clock;
     private final UserService users;
     private final ContentVersion version;
+    private final LibraryRoots roots;
     private final List<LibraryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public LibraryService(Database db, UserService users, ContentVersion version, Clock clock) {
+    public LibraryService(Database db, UserService users, ContentVersion version, LibraryRoots roots, Clock clock) {
         this.db = db;
         this.clock = clock;
         this.users = users;
         this.version = version;
+        this.roots = roots;
     }
 
     public void addListener(LibraryListener listener) {
@@ -214,7 +216,7 @@ public final class LibraryService {
         return row;
     }
 
-    private static void apply(LibraryRow row, Spec spec, LibraryRow existing) {
+    private void apply(LibraryRow row, Spec spec, LibraryRow existing) {
         String name = spec.name() == null ? "" : spec.name().trim();
         if (name.isEmpty() || name.length() > 255) {
             throw ApiException.badRequest("The library needs a name of 1 to 255 characters");
@@ -230,8 +232,8 @@ public final class LibraryService {
         row.setConfig(config);
     }
 
-    /** The real (symlinks resolved) path of an existing, readable, absolute directory. */
-    private static String checkDirectory(String raw) {
+    /** The real (symlinks resolved) path of an existing, readable, absolute directory inside the library roots. */
+    private String checkDirectory(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ApiException.badRequest("The library needs a path");
         }
@@ -250,15 +252,20 @@ public final class LibraryService {
         if (!Files.isReadable(p) || !Files.isExecutable(p)) {
             throw ApiException.badRequest("The server cannot read the directory '" + raw + "'");
         }
+        Path real;
         try {
-            String real = p.toRealPath().toString();
-            if (real.length() > 2048) {
-                throw ApiException.badRequest("The path is too long");
-            }
-            return real;
+            real = p.toRealPath();
         } catch (IOException e) {
             throw ApiException.badRequest("The server cannot read the directory '" + raw + "'");
         }
+        if (!roots.contain(real)) {
+            throw ApiException.badRequest("The directory '" + raw + "' is not inside the library folders this server allows ("
+                    + LibraryRoots.SETTING + ")");
+        }
+        if (real.toString().length() > 2048) {
+            throw ApiException.badRequest("The path is too long");
+        }
+        return real.toString();
     }
 
     private void checkPathIsFree(Path path, String ownId) {

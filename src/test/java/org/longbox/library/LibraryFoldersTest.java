@@ -57,6 +57,71 @@ class LibraryFoldersTest {
         }
     }
 
+    // ---- STUMP_LIBRARY_ROOTS ------------------------------------------------------------------
+
+    @Test
+    void librariesMayBeCreatedOnlyInsideTheRoots() throws Exception {
+        Path comics = Files.createDirectories(allowed.resolve("comics"));
+        Path manga = Files.createDirectories(second.resolve("manga"));
+        Path elsewhere = Files.createDirectories(outside.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(allowed.resolve("link-out"), elsewhere);
+        Path sneaky = allowed.resolve("comics/../../outside/elsewhere");
+        Path lookalike = Files.createDirectories(base.resolve("allowed-lookalike")); // starts like a root's name, is not in it
+
+        for (Path bad : List.of(elsewhere, link, sneaky, lookalike, base, Path.of("/"))) {
+            Http.Res r = create("Bad " + bad.getFileName(), bad);
+            assertError(r, 400);
+            assertTrue(r.json().get("message").asText().contains("STUMP_LIBRARY_ROOTS"), r.toString());
+        }
+        assertEquals(200, create("Comics", comics).status());
+        assertEquals(200, create("Manga", manga).status());
+        assertEquals(0, http.get("/api/v1/libraries").cookie(owner).send().json().get("data").findValues("name").stream()
+                .filter(n -> n.asText().startsWith("Bad")).count());
+
+        String id = http.get("/api/v1/libraries").cookie(owner).send().json().get("data").findParents("name").stream()
+                .filter(l -> l.get("name").asText().equals("Comics")).findFirst().orElseThrow().get("id").asText();
+        Http.Res moved = http.put("/api/v1/libraries/" + id).cookie(owner)
+                .json(Map.of("name", "Comics", "path", elsewhere.toString())).send();
+        assertError(moved, 400);
+        assertEquals(comics.toRealPath().toString(),
+                http.get("/api/v1/libraries/" + id).cookie(owner).send().json().get("path").asText(), "unchanged");
+    }
+
+    @Test
+    void aLibraryLeftOutsideTheRootsIsNeitherScannedNorServed() throws Exception {
+        Path folder = allowed.resolve("moved");
+        Books.cbz().pages(2).write(folder.resolve("S/book.cbz"));
+        String lib = Scans.library(http, owner, "Moved", folder, Map.of("watch", false));
+        Scans.scan(http, owner, lib);
+        String book = http.get("/api/v1/libraries/" + lib + "/media").cookie(owner).send().json().get("data").get(0).get("id").asText();
+        assertEquals(200, http.get("/api/v1/media/" + book + "/page/1").cookie(owner).send().status());
+
+        // as a library made before STUMP_LIBRARY_ROOTS was set: its folder is outside them
+        Path old = Files.createDirectories(outside.resolve("old"));
+        Books.cbz().pages(2).write(old.resolve("S/book.cbz"));
+        try (Connection c = server.sql(); var st = c.prepareStatement("UPDATE libraries SET path = ? WHERE id = ?")) {
+            st.setString(1, old.toRealPath().toString());
+            st.setString(2, lib);
+            assertEquals(1, st.executeUpdate());
+        }
+        try (Connection c = server.sql(); var st = c.prepareStatement("UPDATE media SET path = ? WHERE id = ?")) {
+            st.setString(1, old.resolve("S/book.cbz").toRealPath().toString());
+            st.setString(2, book);
+            assertEquals(1, st.executeUpdate());
+        }
+        for (String path : List.of("/page/1", "/page/2", "/file", "/thumbnail")) {
+            assertError(http.get("/api/v1/media/" + book + path).cookie(owner).send(), 404);
+        }
+        assertError(http.get("/opds/v1.2/books/" + book + "/pages/0").cookie(owner).send(), 404);
+
+        String job = http.post("/api/v1/libraries/" + lib + "/scan").cookie(owner).send().json().get("id").asText();
+        JsonNode done = awaitEnd(job);
+        assertEquals("FAILED", done.get("status").asText(), done.toString());
+        assertTrue(done.get("output_data").asText().contains("STUMP_LIBRARY_ROOTS"), done.toString());
+        assertEquals("READY", http.get("/api/v1/media/" + book).cookie(owner).send().json().get("status").asText(),
+                "nothing was marked missing");
+    }
+
     // ---- the thumbnail job ----------------------------------------------------------------------
 
     @Test

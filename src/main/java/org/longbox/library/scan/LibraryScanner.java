@@ -5,6 +5,7 @@ import org.longbox.library.ContentVersion;
 import org.longbox.library.FileStatus;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryMapper;
+import org.longbox.library.LibraryRoots;
 import org.longbox.library.LibraryRow;
 import org.longbox.library.MediaMapper;
 import org.longbox.library.MediaRow;
@@ -54,10 +55,12 @@ public final class LibraryScanner {
     private final Events events;
     private final ThumbnailStore thumbnails;
     private final ContentVersion version;
+    private final LibraryRoots roots;
 
     public LibraryScanner(Database db, MediaLimits limits, int concurrency, Events events, ThumbnailStore thumbnails,
-                          ContentVersion version, Clock clock) {
+                          ContentVersion version, LibraryRoots roots, Clock clock) {
         this.db = db;
+        this.roots = roots;
         this.clock = clock;
         this.version = version;
         this.limits = limits;
@@ -92,6 +95,11 @@ public final class LibraryScanner {
         if (!Files.isDirectory(root)) {
             db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.MISSING, null, now));
             return new Result(0, 0, 0, 0, 0, 0, true);
+        }
+        if (!roots.contain(root.toRealPath())) {
+            // a library made before the roots were set (or narrowed): leave it as it is, read nothing
+            throw new IllegalStateException("The library folder is outside the library folders this server allows ("
+                    + LibraryRoots.SETTING + "); move the library or change the setting");
         }
 
         Map<Path, List<LibraryWalk.Found>> found = LibraryWalk.walk(root, library.config(), ctx::cancelled);
