@@ -14,6 +14,7 @@ import org.longbox.auth.SessionMapper;
 import org.longbox.auth.SessionService;
 import org.longbox.library.BookFiles;
 import org.longbox.library.ContentVersion;
+import org.longbox.library.FolderBrowser;
 import org.longbox.library.LibraryMapper;
 import org.longbox.library.LibraryRoots;
 import org.longbox.library.LibraryService;
@@ -93,6 +94,7 @@ final class Longbox implements AutoCloseable {
     final ThumbnailService thumbnails;
     final BookFiles bookFiles;
     final PageStore pages;
+    final FolderBrowser folders;
 
     private final LibraryWatcher watcher;
     final ScanScheduler scheduler;
@@ -124,6 +126,7 @@ final class Longbox implements AutoCloseable {
         ContentVersion contentVersion = new ContentVersion();
         LibraryRoots roots = new LibraryRoots(settings.libraryRoots());
         this.libraries = new LibraryService(database, users, contentVersion, roots, clock);
+        this.folders = new FolderBrowser(roots);
         this.media = new MediaService(database, contentVersion);
         this.series = new SeriesService(database);
         this.progress = new ProgressService(database, media, clock);
