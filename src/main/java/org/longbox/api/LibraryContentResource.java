@@ -223,8 +223,9 @@ public final class LibraryContentResource {
     @PUT
     @Path("{id}/clean")
     @RequiresPermission(Permission.LIBRARY_MANAGE)
-    @Operation(summary = "Remove missing books and empty series", description = "Books whose files are gone (MISSING) and "
-            + "series left without books are removed, with their reading progress.")
+    @Operation(summary = "Remove missing books and empty series", description = "Books marked MISSING whose files are "
+            + "still gone and series left without books are removed, with their reading progress; a MISSING book whose "
+            + "file is back is kept for the next scan. Safe while the library is being scanned.")
     public CleanResultDto clean(@PathParam("id") String id, @Context SecurityContext sc) {
         LibraryService.Cleaned c = libraries.clean(Viewer.of(Callers.of(sc)), id);
         return new CleanResultDto(c.deletedMedia(), c.deletedSeries(), c.isEmpty());

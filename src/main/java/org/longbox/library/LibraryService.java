@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -151,15 +152,27 @@ public final class LibraryService {
     public record Cleaned(int deletedMedia, int deletedSeries, boolean isEmpty, List<String> removedIds) {
     }
 
-    /** Removes the library's MISSING books and the series left without books. */
+    /**
+     * Removes the library's MISSING books whose files are still gone (one that came back waits for
+     * the next scan, with its reading progress) and the series left without books. It holds the
+     * library's lock (as each write of a scan does), so a scan running meanwhile never loses a
+     * series or book to it: a scan's write re-adds what a clean just removed.
+     */
     public Cleaned clean(Viewer viewer, String id) {
         find(viewer, id);
         Cleaned cleaned = db.tx(s -> {
+            if (s.getMapper(LibraryMapper.class).lock(id) == 0) {
+                throw ApiException.notFound("No library with id " + id);
+            }
             MediaMapper media = s.getMapper(MediaMapper.class);
             SeriesMapper series = s.getMapper(SeriesMapper.class);
             List<String> before = new ArrayList<>(media.idsInLibrary(id));
             before.addAll(series.idsInLibrary(id));
-            int deletedMedia = media.deleteMissing(id);
+            List<String> gone = media.missingInLibrary(id).stream().filter(m -> !fileIsThere(m.path)).map(m -> m.id).toList();
+            int deletedMedia = 0;
+            for (int i = 0; i < gone.size(); i += 500) {
+                deletedMedia += media.deleteByIds(gone.subList(i, Math.min(gone.size(), i + 500)));
+            }
             int deletedSeries = series.deleteEmpty(id);
             List<String> after = new ArrayList<>(media.idsInLibrary(id));
             boolean empty = after.isEmpty();
@@ -171,6 +184,15 @@ public final class LibraryService {
         version.bump();
         listeners.forEach(l -> l.cleaned(cleaned.removedIds()));
         return cleaned;
+    }
+
+    /** True when a book file is at this path again (a regular file, as the scanner reads: not a link). */
+    private static boolean fileIsThere(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path), LinkOption.NOFOLLOW_LINKS);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** The library's series and books, by id (whose thumbnails go with the library's); 404 when the viewer may not see it. */

@@ -54,8 +54,11 @@ public interface MediaMapper {
     /** The first book of the series, in name order, that the viewer has not finished; null when none. */
     MediaRow nextInSeries(@Param("seriesId") String seriesId, @Param("v") Viewer viewer);
 
-    /** Rows deleted: the library's books marked MISSING. */
-    int deleteMissing(@Param("libraryId") String libraryId);
+    /** The library's books marked MISSING, with only id and path filled in; empty when none. */
+    List<MediaRow> missingInLibrary(@Param("libraryId") String libraryId);
+
+    /** Rows deleted. */
+    int deleteByIds(@Param("ids") List<String> ids);
 
     /** Page sizes "w,h;w,h;..." of a book; null when not analysed. */
     String dimensions(@Param("mediaId") String mediaId);
