@@ -48,19 +48,18 @@ public final class BookFiles {
         return locations.read(m, n);
     }
 
-    /** A book's file as it is downloaded: where it is, and the media type its format is served as. */
-    public record Download(Path file, String mediaType) {
-        public String fileName() {
-            return file.getFileName().toString();
-        }
+    /**
+     * A book's file as it is downloaded: where it is, the media type of its format (its content's,
+     * as the scan found it) and the name it is offered under ({@link Media#downloadName}).
+     */
+    public record Download(Path file, String mediaType, String fileName) {
     }
 
-    /** The book's file to download, typed by its format; 404 when it is gone or has moved outside its library. */
+    /** The book's file to download, typed by its content's format; 404 when it is gone or has moved outside its library. */
     public Download download(Media m) {
         Path file = file(m);
-        String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
-                .orElse("application/octet-stream");
-        return new Download(file, type);
+        String type = m.format().map(BookFormat::mediaType).orElse("application/octet-stream");
+        return new Download(file, type, m.downloadName());
     }
 
     /** The book's file on disk; 404 when it is gone or has moved outside its library. */

@@ -16,6 +16,9 @@ import org.longbox.library.SeriesRow;
 import org.longbox.library.ThumbnailConfig;
 import org.longbox.library.ThumbnailStore;
 import org.longbox.library.jobs.JobContext;
+import org.longbox.media.Book;
+import org.longbox.media.BookException;
+import org.longbox.media.Books;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.SeriesJson;
 import org.longbox.media.SeriesMetadata;
@@ -143,6 +146,7 @@ public final class LibraryScanner {
         }
 
         List<Work> work = new ArrayList<>();
+        List<MediaRow> formatUnknown = new ArrayList<>();
         int unchanged = 0;
         for (Map.Entry<Path, List<LibraryWalk.Found>> e : found.entrySet()) {
             SeriesRow series = seriesByPath.get(e.getKey().toString());
@@ -151,6 +155,9 @@ public final class LibraryScanner {
                 if (known != null && !options.forceRebuild() && known.status != FileStatus.MISSING
                         && known.size == f.size() && known.fileModifiedAt == f.modifiedAt() && series.id.equals(known.seriesId)) {
                     unchanged++;
+                    if (known.status == FileStatus.READY && known.contentFormat == null) {
+                        formatUnknown.add(known); // read before the format was kept
+                    }
                 } else {
                     work.add(new Work(known == null ? UUID.randomUUID().toString() : known.id, f, series, known));
                 }
@@ -162,6 +169,7 @@ public final class LibraryScanner {
 
         ctx.total(work.size() + 1);
         int[] outcome = read(library, work, ctx);
+        recordFormats(libraryId, formatUnknown, ctx);
         markMissing(libraryId, vanished);
         db.txVoid(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.READY,
                 clock.millis(), clock.millis()));
@@ -420,6 +428,30 @@ public final class LibraryScanner {
     private static void lock(SqlSession s, String libraryId) {
         if (s.getMapper(LibraryMapper.class).lock(libraryId) == 0) {
             throw new IllegalStateException("The library was deleted");
+        }
+    }
+
+    /**
+     * Books scanned before their content's format was kept get it now: opening a book says its
+     * format without reading its pages. One that cannot be opened is left as it is.
+     */
+    private void recordFormats(String libraryId, List<MediaRow> books, JobContext ctx) {
+        for (int i = 0; i < books.size(); i += BATCH) {
+            ctx.checkCancelled();
+            Map<String, String> formats = new HashMap<>();
+            for (MediaRow row : books.subList(i, Math.min(books.size(), i + BATCH))) {
+                try (Book book = Books.open(Path.of(row.path), limits)) {
+                    formats.put(row.id, book.format().name());
+                } catch (BookException | RuntimeException e) {
+                    // changed or gone since the walk: the next scan reads it again
+                }
+            }
+            db.txVoid(s -> {
+                lock(s, libraryId);
+                MediaMapper m = s.getMapper(MediaMapper.class);
+                formats.forEach(m::updateContentFormat);
+            });
+            version.bump();
         }
     }
 
