@@ -195,7 +195,8 @@ public final class LibraryContentResource {
 
     @GET
     @Path("{id}/last-scan")
-    @Operation(summary = "When the library was last scanned, and how")
+    @Operation(summary = "When the library was last scanned, and how", description = "For every user who may see the "
+            + "library, as in Stump; 404 for a library hidden from you.")
     public LastScanDto lastScan(@PathParam("id") String id, @Context SecurityContext sc) {
         Viewer viewer = Viewer.of(Callers.of(sc));
         Library library = libraries.get(viewer, id);
@@ -207,7 +208,8 @@ public final class LibraryContentResource {
     @GET
     @Path("{id}/scan-history")
     @Operation(summary = "The library's scans, newest first", description = "A plain array, as Stump's: the last "
-            + SCAN_HISTORY_LIMIT + " scans at most (older records are kept until the history is deleted, but not listed).")
+            + SCAN_HISTORY_LIMIT + " scans at most (older records are kept until the history is deleted, but not listed). "
+            + "For every user who may see the library, as in Stump; 404 for a library hidden from you.")
     public List<ScanRecordDto> scanHistory(@PathParam("id") String id, @Context SecurityContext sc) {
         return libraries.scanHistory(Viewer.of(Callers.of(sc)), id, SCAN_HISTORY_LIMIT).stream().map(ScanRecordDto::of).toList();
     }
@@ -223,8 +225,9 @@ public final class LibraryContentResource {
     @PUT
     @Path("{id}/clean")
     @RequiresPermission(Permission.LIBRARY_MANAGE)
-    @Operation(summary = "Remove missing books and empty series", description = "Books whose files are gone (MISSING) and "
-            + "series left without books are removed, with their reading progress.")
+    @Operation(summary = "Remove missing books and empty series", description = "Books marked MISSING whose files are "
+            + "still gone and series left without books are removed, with their reading progress; a MISSING book whose "
+            + "file is back is kept for the next scan. Safe while the library is being scanned.")
     public CleanResultDto clean(@PathParam("id") String id, @Context SecurityContext sc) {
         LibraryService.Cleaned c = libraries.clean(Viewer.of(Callers.of(sc)), id);
         return new CleanResultDto(c.deletedMedia(), c.deletedSeries(), c.isEmpty());

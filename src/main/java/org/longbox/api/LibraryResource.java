@@ -61,7 +61,7 @@ public final class LibraryResource {
             return NullNode.getInstance();
         }
         try {
-            return LibraryDto.of(libraries.get(Viewer.of(caller), id));
+            return dto(caller, libraries.get(Viewer.of(caller), id));
         } catch (ApiException gone) {
             return NullNode.getInstance();
         }
@@ -74,13 +74,14 @@ public final class LibraryResource {
         Caller caller = Callers.of(sc);
         Library library = libraries.get(Viewer.of(caller), id);
         documents.put(caller.userId(), LAST_VISITED, JsonNodeFactory.instance.objectNode().put("id", id));
-        return LibraryDto.of(library);
+        return dto(caller, library);
     }
 
     @GET
     @Operation(summary = "Libraries you may see")
     public Pageable<LibraryDto> list(@BeanParam PageParams page, @Context SecurityContext sc) {
-        return Pageable.of(libraries.list(Viewer.of(Callers.of(sc)), page.toRequest()).map(LibraryDto::of));
+        Caller caller = Callers.of(sc);
+        return Pageable.of(libraries.list(Viewer.of(caller), page.toRequest()).map(l -> dto(caller, l)));
     }
 
     @POST
@@ -97,7 +98,7 @@ public final class LibraryResource {
             default -> throw ApiException.badRequest("scan_mode must be DEFAULT or NONE");
         };
         LibraryConfig config = body.config() == null ? LibraryConfig.DEFAULT : body.config().over(LibraryConfig.DEFAULT);
-        return LibraryDto.of(libraries.create(new LibraryService.Spec(body.name(), body.path(), body.description(),
+        return dto(Callers.of(sc), libraries.create(new LibraryService.Spec(body.name(), body.path(), body.description(),
                 body.emoji(), config), scan));
     }
 
@@ -105,7 +106,8 @@ public final class LibraryResource {
     @Path("{id}")
     @Operation(summary = "A library")
     public LibraryDto get(@PathParam("id") String id, @Context SecurityContext sc) {
-        return LibraryDto.of(libraries.get(Viewer.of(Callers.of(sc)), id));
+        Caller caller = Callers.of(sc);
+        return dto(caller, libraries.get(Viewer.of(caller), id));
     }
 
     @PUT
@@ -115,10 +117,11 @@ public final class LibraryResource {
     @Operation(summary = "Change a library", description = "Same rules as creating one; absent config fields keep their values.")
     public LibraryDto update(@PathParam("id") String id, CreateLibraryDto body, @Context SecurityContext sc) {
         require(body);
-        Viewer viewer = Viewer.of(Callers.of(sc));
+        Caller caller = Callers.of(sc);
+        Viewer viewer = Viewer.of(caller);
         Library current = libraries.get(viewer, id);
         LibraryConfig config = body.config() == null ? current.config() : body.config().over(current.config());
-        return LibraryDto.of(libraries.update(viewer, id, new LibraryService.Spec(body.name(), body.path(),
+        return dto(caller, libraries.update(viewer, id, new LibraryService.Spec(body.name(), body.path(),
                 body.description(), body.emoji(), config)));
     }
 
@@ -151,6 +154,11 @@ public final class LibraryResource {
             throw ApiException.badRequest("A JSON body {user_ids: [...]} is required");
         }
         return dtos(libraries.hideFrom(Callers.of(sc), id, body.userIds()));
+    }
+
+    /** The folder's absolute path only for those who manage libraries (see {@link MediaViews#fullPaths}). */
+    private static LibraryDto dto(Caller caller, Library library) {
+        return LibraryDto.of(library, MediaViews.fullPaths(caller));
     }
 
     private static List<UserDto> dtos(List<User> users) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.ws.rs.QueryParam;
 import org.longbox.library.MediaService;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Stump's media filter query parameters (the commonly used part of its nested filter syntax). */
@@ -16,7 +17,10 @@ public class MediaFilterParams {
     public List<String> extensions;
     @QueryParam("read_status") @Parameter(description = "unread, reading or completed")
     public String readStatus;
-    @QueryParam("status") @Parameter(description = "READY, ERROR or MISSING (repeatable)")
+    @QueryParam("status") @Parameter(description = "Only books in these states: READY (readable), ERROR (the scan could not "
+            + "read it; error_reason says why), MISSING (its file is gone), UNSUPPORTED, UNKNOWN. Repeatable or "
+            + "comma-separated, any case (status=ERROR,MISSING lists the broken ones). Every list shows every book, with "
+            + "its status, unless this is given; OPDS feeds show READY books only.")
     public List<String> statuses;
     @QueryParam("series_id") @Parameter(description = "Books of this series")
     public String seriesId;
@@ -49,6 +53,7 @@ public class MediaFilterParams {
         return new MediaService.Filter(libraryIdNested, seriesId != null ? seriesId : seriesIdNested,
                 ids == null || ids.isEmpty() ? null : ids, extensions == null || extensions.isEmpty() ? null : extensions,
                 search, readStatus, genre, writer, publisher, character, from, to,
-                statuses == null || statuses.isEmpty() ? null : statuses, orderBy, direction);
+                statuses == null || statuses.isEmpty() ? null : statuses.stream()
+                        .flatMap(s -> Arrays.stream(s.split(",", -1))).map(String::trim).toList(), orderBy, direction);
     }
 }

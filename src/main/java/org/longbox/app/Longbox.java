@@ -16,7 +16,9 @@ import org.longbox.auth.SessionMapper;
 import org.longbox.auth.SessionService;
 import org.longbox.library.BookFiles;
 import org.longbox.library.ContentVersion;
+import org.longbox.library.FolderBrowser;
 import org.longbox.library.LibraryMapper;
+import org.longbox.library.LibraryRoots;
 import org.longbox.library.LibraryService;
 import org.longbox.library.MediaMapper;
 import org.longbox.library.MediaService;
@@ -94,6 +96,7 @@ final class Longbox implements AutoCloseable {
     final ThumbnailService thumbnails;
     final BookFiles bookFiles;
     final PageStore pages;
+    final FolderBrowser folders;
 
     private final LibraryWatcher watcher;
     final ScanScheduler scheduler;
@@ -125,17 +128,19 @@ final class Longbox implements AutoCloseable {
         passwords.unlockAtStart(settings.unlockUser());
 
         ContentVersion contentVersion = new ContentVersion();
-        this.libraries = new LibraryService(database, users, contentVersion, clock);
+        LibraryRoots roots = new LibraryRoots(settings.libraryRoots());
+        this.libraries = new LibraryService(database, users, contentVersion, roots, clock);
+        this.folders = new FolderBrowser(roots);
         this.media = new MediaService(database, contentVersion);
         this.series = new SeriesService(database);
         this.progress = new ProgressService(database, media, clock);
         this.jobs = new JobService(database, events, 2, "longbox-job", clock);
         ThumbnailStore thumbnailStore = new ThumbnailStore(settings.configDir(), limits);
-        this.bookFiles = new BookFiles(database, limits);
+        this.bookFiles = new BookFiles(database, limits, roots);
         this.thumbnails = new ThumbnailService(thumbnailStore, libraries, media, bookFiles, jobs, limits);
         this.pages = new PageStore(media, bookFiles, contentVersion);
         LibraryScanner scanner = new LibraryScanner(database, limits, settings.scannerConcurrency(), events,
-                thumbnailStore, contentVersion, clock);
+                thumbnailStore, contentVersion, roots, clock);
         this.scans = new ScanService(database, jobs, scanner, clock);
         libraries.addListener(scans);
         libraries.addListener(thumbnailStore);

@@ -7,6 +7,7 @@ import org.longbox.api.ApiKeyResource;
 import org.longbox.api.AuthResource;
 import org.longbox.api.EpubResource;
 import org.longbox.api.EventsResource;
+import org.longbox.api.FilesystemResource;
 import org.longbox.api.JobResource;
 import org.longbox.api.LibraryContentResource;
 import org.longbox.api.LibraryResource;
@@ -87,6 +88,7 @@ final class LongboxApplication extends ResourceConfig {
                 new EpubResource(s.progress),
                 new SeriesResource(s.series, s.media, views, s.thumbnails),
                 new JobResource(s.jobs, s.scheduler),
+                new FilesystemResource(s.folders),
                 new EventsResource(s.events),
                 new OpdsV12Resource(opds1),
                 new OpdsV12BookResource(opdsMedia),

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * A book's file and pages. The file is only ever served from inside its library's folder: the
- * real path (symbolic links resolved) must still lie under the library's real path.
+ * real path (symbolic links resolved) must still lie under the library's real path, and that
+ * inside the library roots.
  */
 public final class BookFiles {
     public static final int MAX_SCALE_EDGE = 4000;
@@ -30,10 +31,12 @@ public final class BookFiles {
     private final Database db;
     private final MediaLimits limits;
     private final PageLocations locations;
+    private final LibraryRoots roots;
 
-    public BookFiles(Database db, MediaLimits limits) {
+    public BookFiles(Database db, MediaLimits limits, LibraryRoots roots) {
         this.db = db;
         this.limits = limits;
+        this.roots = roots;
         this.locations = new PageLocations(this::file, limits);
     }
 
@@ -45,19 +48,18 @@ public final class BookFiles {
         return locations.read(m, n);
     }
 
-    /** A book's file as it is downloaded: where it is, and the media type its format is served as. */
-    public record Download(Path file, String mediaType) {
-        public String fileName() {
-            return file.getFileName().toString();
-        }
+    /**
+     * A book's file as it is downloaded: where it is, the media type of its format (its content's,
+     * as the scan found it) and the name it is offered under ({@link Media#downloadName}).
+     */
+    public record Download(Path file, String mediaType, String fileName) {
     }
 
-    /** The book's file to download, typed by its format; 404 when it is gone or has moved outside its library. */
+    /** The book's file to download, typed by its content's format; 404 when it is gone or has moved outside its library. */
     public Download download(Media m) {
         Path file = file(m);
-        String type = BookFormat.ofFileName(file.getFileName().toString()).map(BookFormat::mediaType)
-                .orElse("application/octet-stream");
-        return new Download(file, type);
+        String type = m.format().map(BookFormat::mediaType).orElse("application/octet-stream");
+        return new Download(file, type, m.downloadName());
     }
 
     /** The book's file on disk; 404 when it is gone or has moved outside its library. */
@@ -71,6 +73,9 @@ public final class BookFiles {
             Path root = Path.of(library.path).toRealPath();
             if (!real.startsWith(root) || !Files.isRegularFile(real)) {
                 throw ApiException.notFound("The book's file is not in its library any more");
+            }
+            if (!roots.contain(root)) {
+                throw ApiException.notFound("The book's library is outside the library folders this server allows");
             }
             return real;
         } catch (NoSuchFileException e) {

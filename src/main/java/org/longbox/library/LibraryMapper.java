@@ -26,6 +26,12 @@ public interface LibraryMapper {
     /** Rows changed: 0 when the library is gone. */
     int update(LibraryRow row);
 
+    /**
+     * Locks the library's row until the transaction ends, changing nothing: a clean and each write
+     * of a scan take it first, so they never interleave. 0 when the library is gone.
+     */
+    int lock(@Param("id") String id);
+
     /** Rows changed: 0 when the library is gone. */
     int updateScanState(@Param("id") String id, @Param("status") FileStatus status, @Param("scannedAt") Long scannedAt,
                         @Param("updatedAt") long updatedAt);

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Creating, changing and removing libraries. A library is an existing, readable, absolute
- * directory that neither contains nor sits inside another library. Deleting one removes its
+ * directory inside the library roots (when set) that neither contains nor sits inside another library. Deleting one removes its
  * series, books, progress and thumbnails from Longbox, never the files on disk.
  */
 public final class LibraryService {
@@ -38,13 +39,15 @@ public final class LibraryService {
     private final Clock clock;
     private final UserService users;
     private final ContentVersion version;
+    private final LibraryRoots roots;
     private final List<LibraryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public LibraryService(Database db, UserService users, ContentVersion version, Clock clock) {
+    public LibraryService(Database db, UserService users, ContentVersion version, LibraryRoots roots, Clock clock) {
         this.db = db;
         this.clock = clock;
         this.users = users;
         this.version = version;
+        this.roots = roots;
     }
 
     public void addListener(LibraryListener listener) {
@@ -152,15 +155,27 @@ public final class LibraryService {
     public record Cleaned(int deletedMedia, int deletedSeries, boolean isEmpty, List<String> removedIds) {
     }
 
-    /** Removes the library's MISSING books and the series left without books. */
+    /**
+     * Removes the library's MISSING books whose files are still gone (one that came back waits for
+     * the next scan, with its reading progress) and the series left without books. It holds the
+     * library's lock (as each write of a scan does), so a scan running meanwhile never loses a
+     * series or book to it: a scan's write re-adds what a clean just removed.
+     */
     public Cleaned clean(Viewer viewer, String id) {
         find(viewer, id);
         Cleaned cleaned = db.tx(s -> {
+            if (s.getMapper(LibraryMapper.class).lock(id) == 0) {
+                throw ApiException.notFound("No library with id " + id);
+            }
             MediaMapper media = s.getMapper(MediaMapper.class);
             SeriesMapper series = s.getMapper(SeriesMapper.class);
             List<String> before = new ArrayList<>(media.idsInLibrary(id));
             before.addAll(series.idsInLibrary(id));
-            int deletedMedia = media.deleteMissing(id);
+            List<String> gone = media.missingInLibrary(id).stream().filter(m -> !fileIsThere(m.path)).map(m -> m.id).toList();
+            int deletedMedia = 0;
+            for (int i = 0; i < gone.size(); i += 500) {
+                deletedMedia += media.deleteByIds(gone.subList(i, Math.min(gone.size(), i + 500)));
+            }
             int deletedSeries = series.deleteEmpty(id);
             List<String> after = new ArrayList<>(media.idsInLibrary(id));
             boolean empty = after.isEmpty();
@@ -172,6 +187,15 @@ public final class LibraryService {
         version.bump();
         listeners.forEach(l -> l.cleaned(cleaned.removedIds()));
         return cleaned;
+    }
+
+    /** True when a book file is at this path again (a regular file, as the scanner reads: not a link). */
+    private static boolean fileIsThere(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path), LinkOption.NOFOLLOW_LINKS);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** The library's series and books, by id (whose thumbnails go with the library's); 404 when the viewer may not see it. */
@@ -217,7 +241,7 @@ public final class LibraryService {
         return row;
     }
 
-    private static void apply(LibraryRow row, Spec spec, LibraryRow existing) {
+    private void apply(LibraryRow row, Spec spec, LibraryRow existing) {
         String name = spec.name() == null ? "" : spec.name().trim();
         if (name.isEmpty() || name.length() > 255) {
             throw ApiException.badRequest("The library needs a name of 1 to 255 characters");
@@ -238,8 +262,8 @@ public final class LibraryService {
         }
     }
 
-    /** The real (symlinks resolved) path of an existing, readable, absolute directory. */
-    private static String checkDirectory(String raw) {
+    /** The real (symlinks resolved) path of an existing, readable, absolute directory inside the library roots. */
+    private String checkDirectory(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ApiException.badRequest("The library needs a path");
         }
@@ -258,15 +282,20 @@ public final class LibraryService {
         if (!Files.isReadable(p) || !Files.isExecutable(p)) {
             throw ApiException.badRequest("The server cannot read the directory '" + raw + "'");
         }
+        Path real;
         try {
-            String real = p.toRealPath().toString();
-            if (real.length() > 2048) {
-                throw ApiException.badRequest("The path is too long");
-            }
-            return real;
+            real = p.toRealPath();
         } catch (IOException e) {
             throw ApiException.badRequest("The server cannot read the directory '" + raw + "'");
         }
+        if (!roots.contain(real)) {
+            throw ApiException.badRequest("The directory '" + raw + "' is not inside the library folders this server allows ("
+                    + LibraryRoots.SETTING + ")");
+        }
+        if (real.toString().length() > 2048) {
+            throw ApiException.badRequest("The path is too long");
+        }
+        return real.toString();
     }
 
     private void checkPathIsFree(Path path, String ownId) {

@@ -35,16 +35,17 @@ public interface MediaMapper {
     /** Sum of the sizes of the books matching the query (0 when none). */
     long totalBytes(@Param("q") MediaQuery query);
 
-    /** What the scanner needs of every book of a library: id, series, path, size, mtime, status. */
+    /** What the scanner needs of every book of a library: ids, path, size, extension, content format, mtime, status. */
     List<MediaRow> scanState(@Param("libraryId") String libraryId);
 
     /** Ids of the library's books (for removing their thumbnails); empty when none. */
     List<String> idsInLibrary(@Param("libraryId") String libraryId);
 
-    /** Books the viewer is reading (an active session), last read first; empty when none. */
-    List<MediaRow> keepReading(@Param("v") Viewer viewer, @Param("offset") long offset, @Param("limit") int limit);
+    /** Books the viewer is reading (an active session), last read first, only READY ones when asked; empty when none. */
+    List<MediaRow> keepReading(@Param("v") Viewer viewer, @Param("readyOnly") boolean readyOnly, @Param("offset") long offset,
+                               @Param("limit") int limit);
 
-    long countKeepReading(@Param("v") Viewer viewer);
+    long countKeepReading(@Param("v") Viewer viewer, @Param("readyOnly") boolean readyOnly);
 
     /** Books that share a hash with another book, by hash; empty when none. */
     List<MediaRow> duplicates(@Param("v") Viewer viewer, @Param("offset") long offset, @Param("limit") int limit);
@@ -54,8 +55,14 @@ public interface MediaMapper {
     /** The first book of the series, in name order, that the viewer has not finished; null when none. */
     MediaRow nextInSeries(@Param("seriesId") String seriesId, @Param("v") Viewer viewer);
 
-    /** Rows deleted: the library's books marked MISSING. */
-    int deleteMissing(@Param("libraryId") String libraryId);
+    /** Rows changed: 0 when the book is gone. */
+    int updateContentFormat(@Param("id") String id, @Param("format") String format);
+
+    /** The library's books marked MISSING, with only id and path filled in; empty when none. */
+    List<MediaRow> missingInLibrary(@Param("libraryId") String libraryId);
+
+    /** Rows deleted. */
+    int deleteByIds(@Param("ids") List<String> ids);
 
     /** Page sizes "w,h;w,h;..." of a book; null when not analysed. */
     String dimensions(@Param("mediaId") String mediaId);

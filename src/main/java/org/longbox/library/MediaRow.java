@@ -1,5 +1,7 @@
 package org.longbox.library;
 
+import org.longbox.media.BookFormat;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,8 @@ public class MediaRow {
     public String path;
     public long size;
     public String extension;
+    /** The format the scan found the content to be ({@link org.longbox.media.BookFormat} name); null when unknown. */
+    public String contentFormat;
     public int pages;
     /** False for text EPUBs: their pages cannot be served or streamed as images. */
     public boolean pagesAreImages = true;
@@ -57,8 +61,19 @@ public class MediaRow {
     public Integer pageCount;
 
     public Media toMedia() {
-        return new Media(id, seriesId, libraryId, name, path, size, extension, pages, pagesAreImages, pageTypes,
+        return new Media(id, seriesId, libraryId, name, path, size, extension, contentFormat(), pages, pagesAreImages, pageTypes,
                 status, errorReason, hash, koreaderHash, fileModifiedAt, createdAt, updatedAt, metadata());
+    }
+
+    private BookFormat contentFormat() {
+        if (contentFormat == null) {
+            return null;
+        }
+        try {
+            return BookFormat.valueOf(contentFormat);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private MediaMetadata metadata() {

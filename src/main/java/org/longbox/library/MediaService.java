@@ -58,6 +58,17 @@ public final class MediaService {
                     yearFrom, yearTo, statuses, orderBy, direction);
         }
 
+        /** Only books that can be read (status READY): what reading apps are offered. */
+        public Filter readableOnly() {
+            return new Filter(libraryId, seriesId, ids, extensions, search, readStatus, genre, writer, publisher, character,
+                    yearFrom, yearTo, List.of(FileStatus.READY.name()), orderBy, direction);
+        }
+
+        public Filter withSearch(String text) {
+            return new Filter(libraryId, seriesId, ids, extensions, text, readStatus, genre, writer, publisher, character,
+                    yearFrom, yearTo, statuses, orderBy, direction);
+        }
+
         public Filter orderedBy(String order, String dir) {
             return new Filter(libraryId, seriesId, ids, extensions, search, readStatus, genre, writer, publisher, character,
                     yearFrom, yearTo, statuses, order, dir);
@@ -164,6 +175,15 @@ public final class MediaService {
         return find(viewer, id).orElseThrow(() -> ApiException.notFound("No book with id " + id));
     }
 
+    /** The book when the viewer may see it and it can be read (READY); 404 otherwise, saying why. */
+    public Media getReadable(Viewer viewer, String id) {
+        Media m = get(viewer, id);
+        if (!m.readable()) {
+            throw ApiException.notFound("The book cannot be read (" + m.status() + ")");
+        }
+        return m;
+    }
+
     /** The book when the viewer may see it; empty otherwise. */
     public Optional<Media> find(Viewer viewer, String id) {
         return Optional.ofNullable(db.auto(s -> s.getMapper(MediaMapper.class).findVisible(id, viewer))).map(MediaRow::toMedia);
@@ -179,10 +199,16 @@ public final class MediaService {
     }
 
     public Page<Media> keepReading(Viewer viewer, PageRequest page) {
+        return keepReading(viewer, page, false);
+    }
+
+    /** The books the viewer has started, last read first; {@code readableOnly}: only READY ones. */
+    public Page<Media> keepReading(Viewer viewer, PageRequest page, boolean readableOnly) {
         requirePages(page);
         return db.auto(s -> {
             MediaMapper m = s.getMapper(MediaMapper.class);
-            return new Page<>(m.keepReading(viewer, page.offset(), page.pageSize()), m.countKeepReading(viewer), page, null);
+            return new Page<>(m.keepReading(viewer, readableOnly, page.offset(), page.pageSize()),
+                    m.countKeepReading(viewer, readableOnly), page, null);
         }).map(MediaRow::toMedia);
     }
 
@@ -194,7 +220,7 @@ public final class MediaService {
         }).map(MediaRow::toMedia);
     }
 
-    /** Every readable book of a library, for library-wide jobs: only id, path, size and times are filled in. */
+    /** Every readable book of a library, for library-wide jobs: only ids, path, size and times are filled in. */
     List<Media> readyBooks(String libraryId) {
         return db.auto(s -> s.getMapper(MediaMapper.class).scanState(libraryId)).stream()
                 .filter(m -> m.status == FileStatus.READY).map(MediaRow::toMedia).toList();
@@ -238,7 +264,7 @@ public final class MediaService {
                 try {
                     FileStatus.valueOf(st.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest("status must be one of READY, ERROR, MISSING, UNSUPPORTED, UNKNOWN");
+                    throw ApiException.badRequest("status '" + st + "' is not one of READY, ERROR, MISSING, UNSUPPORTED, UNKNOWN");
                 }
             }
             q.statuses = f.statuses().stream().map(st -> st.toUpperCase(Locale.ROOT)).toList();

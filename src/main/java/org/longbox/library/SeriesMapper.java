@@ -29,6 +29,9 @@ public interface SeriesMapper {
     /** Ids of every series of a library; empty when none. */
     List<String> idsInLibrary(@Param("libraryId") String libraryId);
 
+    /** 1 when the series is there, 0 when not. */
+    int exists(@Param("id") String id);
+
     /** Rows deleted: the library's series that hold no book. */
     int deleteEmpty(@Param("libraryId") String libraryId);
 }

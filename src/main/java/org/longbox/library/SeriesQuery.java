@@ -14,6 +14,8 @@ public class SeriesQuery {
     public String orderColumn = "s.name_key";
     public boolean descending;
     public boolean withCounts;
+    /** Only series holding a READY book the viewer may see. */
+    public boolean readableOnly;
     public long offset;
     public int limit = 20;
     public String after;

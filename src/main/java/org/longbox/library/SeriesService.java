@@ -21,7 +21,16 @@ public final class SeriesService {
         this.db = db;
     }
 
-    public record Filter(String libraryId, List<String> ids, String search, String orderBy, String direction, boolean counts) {
+    /** @param readableOnly only series holding a READY book the viewer may see (what reading apps can open) */
+    public record Filter(String libraryId, List<String> ids, String search, String orderBy, String direction, boolean counts,
+                         boolean readableOnly) {
+        public Filter(String libraryId, List<String> ids, String search, String orderBy, String direction, boolean counts) {
+            this(libraryId, ids, search, orderBy, direction, counts, false);
+        }
+
+        public Filter withReadableBooksOnly() {
+            return new Filter(libraryId, ids, search, orderBy, direction, counts, true);
+        }
     }
 
     public Page<Series> list(Viewer viewer, Filter f, PageRequest page) {
@@ -33,6 +42,7 @@ public final class SeriesService {
         q.orderColumn = Filters.orderColumn(f.orderBy(), ORDER, "s.name_key");
         q.descending = Filters.descending(f.direction());
         q.withCounts = f.counts();
+        q.readableOnly = f.readableOnly();
         if (page.cursorMode()) {
             if (!q.orderColumn.equals("s.name_key") || q.descending) {
                 throw ApiException.badRequest("Cursor paging follows name order; use page and page_size with order_by");

@@ -12,7 +12,6 @@ import org.longbox.user.Viewer;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -62,19 +61,25 @@ public final class ThumbnailService {
         return read(m.id(), t);
     }
 
-    /** The series' own thumbnail if one was set, else its first readable book's; 404 when it has none. */
+    /**
+     * The series' own thumbnail if one was set from a book the viewer may see, else its first
+     * readable book the viewer may see; 404 when it has none.
+     */
     public Thumbnail ofSeries(Viewer viewer, Series series) throws IOException {
-        return ownOr(series.id(), () -> firstBook(viewer, null, series.id()));
+        return ownOr(viewer, series.id(), () -> firstBook(viewer, null, series.id()));
     }
 
-    /** The library's own thumbnail if one was set, else its first readable book's; 404 when it has none. */
+    /**
+     * The library's own thumbnail if one was set from a book the viewer may see, else its first
+     * readable book the viewer may see; 404 when it has none.
+     */
     public Thumbnail ofLibrary(Viewer viewer, Library library) throws IOException {
-        return ownOr(library.id(), () -> firstBook(viewer, library.id(), null));
+        return ownOr(viewer, library.id(), () -> firstBook(viewer, library.id(), null));
     }
 
     /** Remakes the book's thumbnail from page {@code page} ({@code zeroBased}: page 0 is the first); 400 for a page it lacks. */
     public Thumbnail remakeForBook(Media m, Integer page, Boolean zeroBased) throws IOException {
-        remake(m.id(), m, page(page, zeroBased, m));
+        remake(m, page(page, zeroBased, m));
         return ofBook(m);
     }
 
@@ -107,7 +112,7 @@ public final class ThumbnailService {
             libraries.checkThumbnailConfig(config);
         }
         return jobs.submit("thumbnails:" + libraryId, "ThumbnailGeneration", "Making thumbnails for " + library.name(),
-                libraryId, ctx -> "Thumbnails made: " + store.makeAll(media.readyBooks(libraryId), options, force, ctx));
+                libraryId, ctx -> "Thumbnails made: " + store.makeAll(media.readyBooks(libraryId), files::file, options, force, ctx));
     }
 
     /** Deletes every thumbnail of the library (its own, its series' and its books'); returns how many files went. */
@@ -125,8 +130,8 @@ public final class ThumbnailService {
         if (!m.readable()) {
             throw ApiException.badRequest("The book cannot be read (" + m.status() + ")");
         }
-        remake(ownerId, m, page(page, zeroBased, m));
-        return ownOr(ownerId, () -> m);
+        remakeOwn(ownerId, m, page(page, zeroBased, m));
+        return ownOr(viewer, ownerId, () -> m);
     }
 
     /** Supplies the book whose thumbnail stands in for a series or library without one of its own. */
@@ -134,13 +139,20 @@ public final class ThumbnailService {
         Media book();
     }
 
-    private Thumbnail ownOr(String ownerId, Fallback fallback) throws IOException {
-        Optional<ThumbnailStore.Stored> own = store.find(ownerId);
+    /**
+     * The own thumbnail of a series or library when the viewer may see the book it was made from,
+     * else the fallback book's. One whose book is not on record (made by an older version, or being
+     * remade this moment) is shown only to viewers without an age restriction: everyone who may see
+     * a series or library sees every book of it unless their age restriction hides some.
+     */
+    private Thumbnail ownOr(Viewer viewer, String ownerId, Fallback fallback) throws IOException {
+        Optional<ThumbnailStore.Own> own = store.findOwn(ownerId);
         if (own.isPresent()) {
-            try {
-                return read(ownerId, own.get());
-            } catch (NoSuchFileException removedMeanwhile) {
-                // a DELETE of the library's thumbnails got there first: fall back as if it never existed
+            String source = own.get().sourceId();
+            boolean visible = source == null ? viewer.unrestricted() || viewer.maxAge() == null
+                    : media.find(viewer, source).isPresent();
+            if (visible) {
+                return new Thumbnail(ownerId, own.get().modifiedAt(), own.get().image());
             }
         }
         return ofBook(fallback.book());
@@ -158,20 +170,32 @@ public final class ThumbnailService {
     }
 
     /**
-     * Remakes the thumbnail of {@code ownerId} (the book itself, or its series or library) from page
-     * {@code page} of the book, with the options of the book's library (the defaults when it has none).
+     * Remakes the book's thumbnail from page {@code page} of it, with the options of the book's
+     * library (the defaults when it has none).
      */
-    private void remake(String ownerId, Media m, int page) throws IOException {
+    private void remake(Media m, int page) throws IOException {
+        try (Book book = Books.open(files.file(m), limits)) {
+            store.make(m.id(), book, pageConfig(m, page));
+        } catch (BookException e) {
+            throw ApiException.notFound("No thumbnail: " + e.getMessage());
+        }
+    }
+
+    /** Remakes the own thumbnail of a series or library from page {@code page} of the book, recording the book. */
+    private void remakeOwn(String ownerId, Media m, int page) throws IOException {
+        try (Book book = Books.open(files.file(m), limits)) {
+            store.makeOwn(ownerId, m.id(), book, pageConfig(m, page));
+        } catch (BookException e) {
+            throw ApiException.notFound("No thumbnail: " + e.getMessage());
+        }
+    }
+
+    private ThumbnailConfig pageConfig(Media m, int page) {
         ThumbnailConfig base = libraries.thumbnailConfig(m.libraryId());
         if (base == null) {
             base = ThumbnailStore.DEFAULT;
         }
-        ThumbnailConfig config = new ThumbnailConfig(base.resizeOptions(), base.format(), base.quality(), page);
-        try (Book book = Books.open(files.file(m), limits)) {
-            store.make(ownerId, book, config);
-        } catch (BookException e) {
-            throw ApiException.notFound("No thumbnail: " + e.getMessage());
-        }
+        return new ThumbnailConfig(base.resizeOptions(), base.format(), base.quality(), page);
     }
 
     /** The 1-based page a request names ({@code page + 1} when zero-based); 400 when the book has no such page. */

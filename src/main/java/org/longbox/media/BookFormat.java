@@ -22,6 +22,11 @@ public enum BookFormat {
         return mediaType;
     }
 
+    /** The extension files of this format usually have: cbz, cbr, epub, pdf. */
+    public String extension() {
+        return extensions[0];
+    }
+
     /** The format a file name's extension says, if it is one Longbox reads. */
     public static Optional<BookFormat> ofFileName(String name) {
         int dot = name.lastIndexOf('.');

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The OPDS 1.2 feeds, built from the same services as the REST API with the caller's view, so a
- * feed never shows what the API would hide. Every list is paged: 0-based {@code page}, 20 a page,
+ * feed never shows what the API would hide; and only books a reading app can open (READY), and
+ * series holding one, chosen in SQL so counts and pages agree. Every list is paged: 0-based {@code page}, 20 a page,
  * with first/previous/next/last links and OpenSearch totals. {@code updated} comes from the data.
  */
 public final class Opds1Catalog {
@@ -66,37 +67,37 @@ public final class Opds1Catalog {
 
     public Atom.Feed librarySeries(OpdsReader r, String libraryId, int page) {
         Library library = libraries.get(r.viewer(), libraryId);
-        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(libraryId, null, null, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), readableSeries(libraryId, null, null, null), request(page));
         return feed("urn:uuid:" + libraryId, library.name(), "/libraries/" + libraryId, Map.of(), Atom.NAVIGATION, p,
                 seriesEntries(p, r), r);
     }
 
     public Atom.Feed allSeries(OpdsReader r, String search, int page) {
-        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(null, null, search, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), readableSeries(null, search, null, null), request(page));
         return feed("urn:longbox:opds:series", search == null ? "All series" : "Series matching " + search, "/series",
                 OpdsUrls.query("search", search), Atom.NAVIGATION, p, seriesEntries(p, r), r);
     }
 
     public Atom.Feed latestSeries(OpdsReader r, int page) {
-        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, "created_at", "desc", false), request(page));
+        Page<Series> p = series.list(r.viewer(), readableSeries(null, null, "created_at", "desc"), request(page));
         return feed("urn:longbox:opds:series-latest", "Latest series", "/series/latest", Map.of(), Atom.NAVIGATION, p,
                 seriesEntries(p, r), r);
     }
 
     public Atom.Feed seriesBooks(OpdsReader r, String seriesId, int page) {
         Series s = series.find(r.viewer(), seriesId);
-        Page<Media> p = media.list(r.viewer(), MediaService.Filter.none().withSeries(seriesId), request(page));
+        Page<Media> p = media.list(r.viewer(), MediaService.Filter.none().readableOnly().withSeries(seriesId), request(page));
         return feed("urn:uuid:" + seriesId, s.name(), "/series/" + seriesId, Map.of(), Atom.ACQUISITION, p, bookEntries(p.items(), r), r);
     }
 
     public Atom.Feed latestBooks(OpdsReader r, int page) {
-        Page<Media> p = media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page));
+        Page<Media> p = media.list(r.viewer(), MediaService.Filter.none().readableOnly().orderedBy("created_at", "desc"), request(page));
         return feed("urn:longbox:opds:books-latest", "Latest books", "/books/latest", Map.of(), Atom.ACQUISITION, p,
                 bookEntries(p.items(), r), r);
     }
 
     public Atom.Feed keepReading(OpdsReader r, int page) {
-        Page<Media> p = media.keepReading(r.viewer(), request(page));
+        Page<Media> p = media.keepReading(r.viewer(), request(page), true);
         return feed("urn:longbox:opds:keep-reading", "Keep reading", "/keep-reading", Map.of(), Atom.ACQUISITION, p,
                 bookEntries(p.items(), r), r);
     }
@@ -113,7 +114,7 @@ public final class Opds1Catalog {
             total = 0;
         } else {
             PageRequest pr = request(page);
-            Page<Series> seriesPage = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), pr);
+            Page<Series> seriesPage = series.list(r.viewer(), readableSeries(null, q, null, null), pr);
             long seriesTotal = seriesPage.total();
             entries.addAll(seriesEntries(seriesPage, r));
             // the books start right after the last series: on this page they are a window over (at most) two of their own pages
@@ -121,8 +122,7 @@ public final class Opds1Catalog {
             int first = (int) (booksOffset / PAGE_SIZE);
             int skip = (int) (booksOffset % PAGE_SIZE);
             int room = PAGE_SIZE - entries.size();
-            MediaService.Filter books = new MediaService.Filter(null, null, null, null, q, null, null, null, null, null, null,
-                    null, null, null, null);
+            MediaService.Filter books = MediaService.Filter.none().readableOnly().withSearch(q);
             Page<Media> booksPage = media.list(r.viewer(), books, PageRequest.of(first, PAGE_SIZE, true, null, null));
             List<Media> found = new ArrayList<>(booksPage.items());
             if (room > 0 && skip > 0 && found.size() == PAGE_SIZE) {
@@ -197,6 +197,11 @@ public final class Opds1Catalog {
         Instant updated = entries.stream().map(Atom.Entry::updated).max(Comparator.naturalOrder()).orElse(startedAt);
         return new Atom.Feed(id, title, updated, links, entries,
                 new Atom.Paging(p.total(), PAGE_SIZE, (long) page * PAGE_SIZE + 1));
+    }
+
+    /** Series holding a book a reading app can open (the viewer's view applies as always). */
+    private static SeriesService.Filter readableSeries(String libraryId, String search, String orderBy, String direction) {
+        return new SeriesService.Filter(libraryId, null, search, orderBy, direction, false).withReadableBooksOnly();
     }
 
     static PageRequest request(int page) {

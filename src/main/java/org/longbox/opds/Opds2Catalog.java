@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The OPDS 2.0 feeds and publications, from the same services and viewer rules as everything
- * else. Lists are paged with 1-based {@code page}, 20 a page; an empty list is a navigation link
+ * else, with only books a reading app can open (READY) and series holding one, chosen in SQL. Lists are paged with 1-based {@code page}, 20 a page; an empty list is a navigation link
  * back to the catalog (the schema wants every feed to hold something).
  */
 public final class Opds2Catalog {
@@ -48,12 +48,12 @@ public final class Opds2Catalog {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Libraries"), List.of(Opds2.Link.of("self", u.to("/libraries"), Opds2.FEED)),
                     libs.items().stream().map(l -> Opds2.Link.nav(u.to("/libraries/" + l.id()), l.name(), Opds2.FEED)).toList(), null));
         }
-        List<Media> reading = media.keepReading(r.viewer(), PageRequest.of(1, GROUP_SIZE, false, null, null)).items();
+        List<Media> reading = media.keepReading(r.viewer(), PageRequest.of(1, GROUP_SIZE, false, null, null), true).items();
         if (!reading.isEmpty()) {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Keep reading"),
                     List.of(Opds2.Link.of("self", u.to("/books/keep-reading"), Opds2.FEED)), null, publications(reading, r)));
         }
-        List<Media> latest = media.first(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), GROUP_SIZE);
+        List<Media> latest = media.first(r.viewer(), MediaService.Filter.none().readableOnly().orderedBy("created_at", "desc"), GROUP_SIZE);
         if (!latest.isEmpty()) {
             groups.add(new Opds2.Group(Opds2.Metadata.titled("Latest books"),
                     List.of(Opds2.Link.of("self", u.to("/books/latest"), Opds2.FEED)), null, publications(latest, r)));
@@ -70,37 +70,37 @@ public final class Opds2Catalog {
 
     public Opds2.Feed librarySeries(OpdsReader r, String id, int page) {
         Library library = libraries.get(r.viewer(), id);
-        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(id, null, null, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), readableSeries(id, null, null, null), request(page));
         return navigationFeed(library.name(), "/libraries/" + id, Map.of(), p, s -> seriesLink(s, r), r);
     }
 
     public Opds2.Feed libraryBooks(OpdsReader r, String id, boolean latest, int page) {
         Library library = libraries.get(r.viewer(), id);
-        MediaService.Filter f = MediaService.Filter.none().withLibrary(id);
+        MediaService.Filter f = MediaService.Filter.none().readableOnly().withLibrary(id);
         return publicationFeed(library.name() + (latest ? ": latest books" : ": books"),
                 "/libraries/" + id + (latest ? "/books/latest" : "/books"), Map.of(),
                 media.list(r.viewer(), latest ? f.orderedBy("created_at", "desc") : f, request(page)), r);
     }
 
     public Opds2.Feed allSeries(OpdsReader r, int page) {
-        Page<Series> p = series.list(r.viewer(), new SeriesService.Filter(null, null, null, null, null, false), request(page));
+        Page<Series> p = series.list(r.viewer(), readableSeries(null, null, null, null), request(page));
         return navigationFeed("All series", "/series", Map.of(), p, s -> seriesLink(s, r), r);
     }
 
     public Opds2.Feed seriesBooks(OpdsReader r, String id, int page) {
         Series s = series.find(r.viewer(), id);
         return publicationFeed(s.name(), "/series/" + id, Map.of(),
-                media.list(r.viewer(), MediaService.Filter.none().withSeries(id), request(page)), r);
+                media.list(r.viewer(), MediaService.Filter.none().readableOnly().withSeries(id), request(page)), r);
     }
 
     public Opds2.Feed books(OpdsReader r, String which, int page) {
         return switch (which) {
             case "latest" -> publicationFeed("Latest books", "/books/latest", Map.of(),
-                    media.list(r.viewer(), MediaService.Filter.none().orderedBy("created_at", "desc"), request(page)), r);
+                    media.list(r.viewer(), MediaService.Filter.none().readableOnly().orderedBy("created_at", "desc"), request(page)), r);
             case "keep-reading" -> publicationFeed("Keep reading", "/books/keep-reading", Map.of(),
-                    media.keepReading(r.viewer(), request(page)), r);
+                    media.keepReading(r.viewer(), request(page), true), r);
             default -> publicationFeed("All books", "/books/browse", Map.of(),
-                    media.list(r.viewer(), MediaService.Filter.none(), request(page)), r);
+                    media.list(r.viewer(), MediaService.Filter.none().readableOnly(), request(page)), r);
         };
     }
 
@@ -114,12 +114,11 @@ public final class Opds2Catalog {
         List<Opds2.Group> groups = new ArrayList<>();
         long last = 1;
         if (!q.isEmpty()) {
-            Page<Series> s = series.list(r.viewer(), new SeriesService.Filter(null, null, q, null, null, false), request(page));
+            Page<Series> s = series.list(r.viewer(), readableSeries(null, q, null, null), request(page));
             if (!s.items().isEmpty()) {
                 groups.add(new Opds2.Group(metadata("Series", s), null, s.items().stream().map(x -> seriesLink(x, r)).toList(), null));
             }
-            Page<Media> b = media.list(r.viewer(), new MediaService.Filter(null, null, null, null, q, null, null, null, null,
-                    null, null, null, null, null, null), request(page));
+            Page<Media> b = media.list(r.viewer(), MediaService.Filter.none().readableOnly().withSearch(q), request(page));
             if (!b.items().isEmpty()) {
                 groups.add(new Opds2.Group(metadata("Books", b), null, null, publications(b.items(), r)));
             }
@@ -199,6 +198,11 @@ public final class Opds2Catalog {
         links.add(new Opds2.Link(u.to("/search") + "{?query}", Opds2.FEED, "search", null, true, null, null, null));
         links.add(Opds2.Link.of(AuthenticationDocument.REL, u.to("/auth"), AuthenticationDocument.MEDIA_TYPE));
         return links;
+    }
+
+    /** Series holding a book a reading app can open (the viewer's view applies as always). */
+    private static SeriesService.Filter readableSeries(String libraryId, String search, String orderBy, String direction) {
+        return new SeriesService.Filter(libraryId, null, search, orderBy, direction, false).withReadableBooksOnly();
     }
 
     static PageRequest request(int page) {

@@ -69,8 +69,9 @@ final class OpdsBooks {
         return m.readable() && m.pages() > 0 && m.pagesAreImages();
     }
 
+    /** The name the acquisition link offers the file under: with its real format's extension. */
     static String fileName(Media m) {
-        return m.name() + (m.extension().isEmpty() ? "" : "." + m.extension());
+        return m.downloadName();
     }
 
     /** The type page {@code number} is served in to reading apps: as the scan found it, WebP as JPEG, JPEG when unknown. */

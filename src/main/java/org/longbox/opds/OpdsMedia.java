@@ -22,7 +22,8 @@ import org.longbox.user.Viewer;
 import java.io.IOException;
 
 /**
- * A book's images and file for reading apps. Every image is JPEG, PNG or GIF, the type the feeds
+ * A book's images and file for reading apps, for books they can open only (READY; others are 404,
+ * as they are in no feed). Every image is JPEG, PNG or GIF, the type the feeds
  * declared for it: WebP pages are converted, because many apps show nothing else, and a page in
  * another type than declared (a PNG page in a JPEG book) is too. Thumbnails are always JPEG.
  */
@@ -57,7 +58,7 @@ public final class OpdsMedia {
      * finishes the book, as Stump does.
      */
     public Response page(Viewer viewer, String id, int number, Integer maxWidth, As as, boolean record, Request request) {
-        Media m = media.get(viewer, id);
+        Media m = media.getReadable(viewer, id);
         if (!OpdsBooks.streamable(m)) {
             throw ApiException.badRequest("This book has no pages to stream; download it instead");
         }
@@ -78,11 +79,11 @@ public final class OpdsMedia {
 
     public Response thumbnail(Viewer viewer, String id, Request request) throws IOException {
         // always JPEG, the type the feeds declare (thumbnails are small: converting a PNG one is cheap)
-        return ThumbnailAnswers.answer(thumbnails.ofBook(media.get(viewer, id)), request, "t", p -> convert(p, "image/jpeg"));
+        return ThumbnailAnswers.answer(thumbnails.ofBook(media.getReadable(viewer, id)), request, "t", p -> convert(p, "image/jpeg"));
     }
 
     public Response file(Viewer viewer, String id, String range, String ifRange, Request request) throws IOException {
-        BookFiles.Download d = files.download(media.get(viewer, id));
+        BookFiles.Download d = files.download(media.getReadable(viewer, id));
         return FileResponder.serve(request, range, ifRange, d.file(), d.mediaType(), d.fileName());
     }
 

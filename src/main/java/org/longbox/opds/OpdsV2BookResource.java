@@ -86,7 +86,7 @@ public final class OpdsV2BookResource {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = Opds2.PROGRESSION))
     public Response getProgression(@PathParam("id") String id, @Context SecurityContext sc) {
         Viewer viewer = Viewer.of(Callers.of(sc));
-        Media m = media.get(viewer, id);
+        Media m = media.getReadable(viewer, id);
         ProgressService.Progress p = progress.forMedia(viewer.userId(), List.of(id)).get(id);
         Integer page;
         Double fraction;
@@ -135,7 +135,7 @@ public final class OpdsV2BookResource {
             throw ApiException.badRequest("A Readium progression object {locator: {locations: {...}}} is required");
         }
         Viewer viewer = Viewer.of(Callers.of(sc));
-        Media m = media.get(viewer, id);
+        Media m = media.getReadable(viewer, id);
         JsonNode locations = body.path("locator").path("locations");
         Integer position = locations.path("position").isIntegralNumber() ? locations.path("position").asInt() : null;
         Double total = locations.path("totalProgression").isNumber() ? locations.path("totalProgression").asDouble() : null;

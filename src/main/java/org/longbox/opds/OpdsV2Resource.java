@@ -124,7 +124,7 @@ public final class OpdsV2Resource {
     @Operation(summary = "A book as an OPDS publication", description = "With its pages as a readingOrder when they are images.")
     public Response publication(@PathParam("id") String id, @Context SecurityContext sc) {
         OpdsReader r = reader(sc);
-        return Response.ok(Opds2.write(catalog.publication(r, media.get(r.viewer(), id))))
+        return Response.ok(Opds2.write(catalog.publication(r, media.getReadable(r.viewer(), id))))
                 .header("Content-Type", Opds2.PUBLICATION + ";charset=utf-8").build();
     }
 

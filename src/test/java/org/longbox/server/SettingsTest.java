@@ -121,6 +121,20 @@ class SettingsTest {
     }
 
     @Test
+    void libraryRootsAreAbsoluteFoldersSeparatedByCommas() throws Exception {
+        assertEquals(List.of(), load(Map.of(), Map.of(), Map.of()).libraryRoots(), "anywhere by default");
+        assertEquals(List.of(), load(Map.of("STUMP_LIBRARY_ROOTS", " , "), Map.of(), Map.of()).libraryRoots());
+        assertEquals(List.of(Path.of("/srv/comics"), Path.of("/srv/my manga")),
+                load(Map.of("STUMP_LIBRARY_ROOTS", " /srv/comics/ , /srv/x/../my manga,"), Map.of(), Map.of()).libraryRoots());
+        Files.writeString(dir.resolve("Stump.toml"), "library_roots = [\"/a\", \"/b\"]\n");
+        assertEquals(List.of(Path.of("/a"), Path.of("/b")), load(Map.of(), Map.of(), Map.of()).libraryRoots());
+        assertMessage("STUMP_LIBRARY_ROOTS=/srv/comics,comics (from environment): expected absolute folder paths",
+                Map.of("STUMP_LIBRARY_ROOTS", "/srv/comics,comics"), Map.of());
+        assertMessage("STUMP_LIBRARY_ROOTS=~/comics (from servlet init-param)", Map.of(), Map.of("STUMP_LIBRARY_ROOTS", "~/comics"));
+        assertMessage("STUMP_LIBRARY_ROOTS=/a\u0000b", Map.of("STUMP_LIBRARY_ROOTS", "/a\u0000b"), Map.of());
+    }
+
+    @Test
     void secretsAreNeverEchoed() {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> load(Map.of("STUMP_DB_PASSWORD", "hunter2", "STUMP_DB_POOL_SIZE", "0"), Map.of(), Map.of()));

@@ -46,6 +46,7 @@ final class BookReading {
         row.size = file.size();
         row.fileModifiedAt = file.modifiedAt();
         try (Book book = Books.open(file.path(), limits)) {
+            row.contentFormat = book.format().name();
             row.pages = book.pageCount();
             row.pagesAreImages = book.pagesAreImages();
             if (wants.metadata()) {

@@ -1,10 +1,13 @@
 package org.longbox.library.scan;
 
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
 import org.longbox.library.AgeRatings;
 import org.longbox.library.ContentVersion;
 import org.longbox.library.FileStatus;
 import org.longbox.library.Library;
 import org.longbox.library.LibraryMapper;
+import org.longbox.library.LibraryRoots;
 import org.longbox.library.LibraryRow;
 import org.longbox.library.MediaMapper;
 import org.longbox.library.MediaRow;
@@ -13,11 +16,17 @@ import org.longbox.library.SeriesRow;
 import org.longbox.library.ThumbnailConfig;
 import org.longbox.library.ThumbnailStore;
 import org.longbox.library.jobs.JobContext;
+import org.longbox.media.Book;
+import org.longbox.media.BookException;
+import org.longbox.media.Books;
 import org.longbox.media.MediaLimits;
 import org.longbox.media.SeriesJson;
 import org.longbox.media.SeriesMetadata;
 import org.longbox.server.Events;
 import org.longbox.server.database.Database;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,10 +34,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -36,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * Scans one library: walks its folder, compares what it finds with the database, reads new and
@@ -43,8 +55,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each batch its own transaction. An unchanged file (same size and modification time) is not
  * opened again; a vanished one becomes MISSING and comes back when it returns. Interrupted, a scan
  * leaves every finished batch in place and the next one picks up the rest.
+ *
+ * <p>Every write holds the library's lock ({@link LibraryMapper#lock}), as a clean does, and makes
+ * sure of what it builds on inside it: a series a clean removed while its books were read is added
+ * again, and a book a clean removed is added again rather than updated. A batch the database
+ * refuses is written book by book, so one bad book costs only itself.
  */
 public final class LibraryScanner {
+    private static final Logger LOG = Logger.getLogger(LibraryScanner.class.getName());
     private static final int BATCH = 100;
 
     private final Database db;
@@ -54,10 +72,12 @@ public final class LibraryScanner {
     private final Events events;
     private final ThumbnailStore thumbnails;
     private final ContentVersion version;
+    private final LibraryRoots roots;
 
     public LibraryScanner(Database db, MediaLimits limits, int concurrency, Events events, ThumbnailStore thumbnails,
-                          ContentVersion version, Clock clock) {
+                          ContentVersion version, LibraryRoots roots, Clock clock) {
         this.db = db;
+        this.roots = roots;
         this.clock = clock;
         this.version = version;
         this.limits = limits;
@@ -70,14 +90,19 @@ public final class LibraryScanner {
     public record Options(boolean forceRebuild) {
     }
 
-    /** What a scan did. */
-    public record Result(int seriesAdded, int added, int updated, int unchanged, int missing, int errors, boolean libraryMissing) {
+    /**
+     * What a scan did; {@code skipped}: files and folders not stored (a path longer than the
+     * database holds, or a row it refused), each named in the server log.
+     */
+    public record Result(int seriesAdded, int added, int updated, int unchanged, int missing, int errors, int skipped,
+                         boolean libraryMissing) {
         public String summary() {
             if (libraryMissing) {
                 return "The library folder is missing; nothing was changed";
             }
             return "Series added " + seriesAdded + "; books added " + added + ", re-read " + updated + ", unchanged " + unchanged
-                    + ", missing " + missing + ", unreadable " + errors;
+                    + ", missing " + missing + ", unreadable " + errors
+                    + (skipped > 0 ? "; " + skipped + " skipped (see the server log)" : "");
         }
     }
 
@@ -91,10 +116,16 @@ public final class LibraryScanner {
         long now = clock.millis();
         if (!Files.isDirectory(root)) {
             db.auto(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.MISSING, null, now));
-            return new Result(0, 0, 0, 0, 0, 0, true);
+            return new Result(0, 0, 0, 0, 0, 0, 0, true);
+        }
+        if (!roots.contain(root.toRealPath())) {
+            // a library made before the roots were set (or narrowed): leave it as it is, read nothing
+            throw new IllegalStateException("The library folder is outside the library folders this server allows ("
+                    + LibraryRoots.SETTING + "); move the library or change the setting");
         }
 
-        Map<Path, List<LibraryWalk.Found>> found = LibraryWalk.walk(root, library.config(), ctx::cancelled);
+        LibraryWalk.Walked walked = LibraryWalk.walk(root, library.config(), ctx::cancelled);
+        Map<Path, List<LibraryWalk.Found>> found = walked.bySeries();
         ctx.checkCancelled();
 
         Map<String, SeriesRow> seriesByPath = new HashMap<>();
@@ -107,8 +138,15 @@ public final class LibraryScanner {
         }
 
         int seriesAdded = syncSeries(library, root, found, seriesByPath, now);
+        int refusedBooks = 0;
+        for (Path refused : List.copyOf(found.keySet())) {
+            if (!seriesByPath.containsKey(refused.toString())) {
+                refusedBooks += found.remove(refused).size(); // the database refused its series
+            }
+        }
 
         List<Work> work = new ArrayList<>();
+        List<MediaRow> formatUnknown = new ArrayList<>();
         int unchanged = 0;
         for (Map.Entry<Path, List<LibraryWalk.Found>> e : found.entrySet()) {
             SeriesRow series = seriesByPath.get(e.getKey().toString());
@@ -117,6 +155,9 @@ public final class LibraryScanner {
                 if (known != null && !options.forceRebuild() && known.status != FileStatus.MISSING
                         && known.size == f.size() && known.fileModifiedAt == f.modifiedAt() && series.id.equals(known.seriesId)) {
                     unchanged++;
+                    if (known.status == FileStatus.READY && known.contentFormat == null) {
+                        formatUnknown.add(known); // read before the format was kept
+                    }
                 } else {
                     work.add(new Work(known == null ? UUID.randomUUID().toString() : known.id, f, series, known));
                 }
@@ -128,18 +169,24 @@ public final class LibraryScanner {
 
         ctx.total(work.size() + 1);
         int[] outcome = read(library, work, ctx);
-        markMissing(vanished);
+        recordFormats(libraryId, formatUnknown, ctx);
+        markMissing(libraryId, vanished);
         db.txVoid(s -> s.getMapper(LibraryMapper.class).updateScanState(libraryId, FileStatus.READY,
                 clock.millis(), clock.millis()));
         ctx.advance();
-        return new Result(seriesAdded, outcome[0], outcome[1], unchanged, vanished.size(), outcome[2], false);
+        return new Result(seriesAdded, outcome[0], outcome[1], unchanged, vanished.size(), outcome[2],
+                walked.tooLong() + refusedBooks + outcome[3], false);
     }
 
     /** A book to read; {@code id} is its existing id, or the one it will get. */
     private record Work(String id, LibraryWalk.Found file, SeriesRow series, MediaRow known) {
     }
 
-    /** Adds series for new folders, refreshes series.json metadata, marks vanished folders MISSING. */
+    /**
+     * Adds series for new folders, refreshes series.json metadata, marks vanished folders MISSING;
+     * returns how many series were added. A new series the database refuses is named in the log and
+     * left out of {@code byPath}, so its books are left out too.
+     */
     private int syncSeries(Library library, Path root, Map<Path, List<LibraryWalk.Found>> found,
                            Map<String, SeriesRow> byPath, long now) {
         List<SeriesRow> inserts = new ArrayList<>();
@@ -174,17 +221,42 @@ public final class LibraryScanner {
         }
         List<SeriesRow> gone = byPath.values().stream()
                 .filter(s -> !found.containsKey(Path.of(s.path)) && s.status != FileStatus.MISSING).toList();
-        db.txVoid(x -> {
-            SeriesMapper m = x.getMapper(SeriesMapper.class);
-            inserts.forEach(m::insert);
-            updates.forEach(m::update);
-            gone.forEach(s -> m.updateStatus(s.id, FileStatus.MISSING, now));
-        });
-        version.bump();
-        if (!inserts.isEmpty()) {
-            events.publish("CreatedManySeries", Map.of("count", inserts.size(), "library_id", library.id()));
+        List<SeriesRow> added = new ArrayList<>(inserts);
+        try {
+            db.txVoid(x -> {
+                lock(x, library.id());
+                SeriesMapper m = x.getMapper(SeriesMapper.class);
+                inserts.forEach(m::insert);
+                updates.forEach(m::update);
+                gone.forEach(s -> m.updateStatus(s.id, FileStatus.MISSING, now));
+            });
+        } catch (PersistenceException refused) {
+            // one by one, so a folder the database cannot hold (e.g. a path too wide for PostgreSQL's index) costs only itself
+            for (SeriesRow s : inserts) {
+                try {
+                    db.txVoid(x -> {
+                        lock(x, library.id());
+                        x.getMapper(SeriesMapper.class).insert(s);
+                    });
+                } catch (PersistenceException e) {
+                    added.remove(s);
+                    byPath.remove(s.path);
+                    LOG.warning("Skipped, the database refused the series folder " + s.path + ": "
+                            + (e.getCause() != null ? e.getCause() : e).getMessage());
+                }
+            }
+            db.txVoid(x -> {
+                lock(x, library.id());
+                SeriesMapper m = x.getMapper(SeriesMapper.class);
+                updates.forEach(m::update);
+                gone.forEach(s -> m.updateStatus(s.id, FileStatus.MISSING, now));
+            });
         }
-        return inserts.size();
+        version.bump();
+        if (!added.isEmpty()) {
+            events.publish("CreatedManySeries", Map.of("count", added.size(), "library_id", library.id()));
+        }
+        return added.size();
     }
 
     /** Copies series.json into the row; true when anything changed. */
@@ -210,10 +282,10 @@ public final class LibraryScanner {
                 s.metaComicid, s.metaVolume, s.metaBooktype, s.metaAgeRating, s.metaStatus));
     }
 
-    /** Reads the books in parallel and writes them in batches; returns {added, updated, errors}. */
+    /** Reads the books in parallel and writes them in batches; returns {added, updated, errors, not stored}. */
     private int[] read(Library library, List<Work> work, JobContext ctx) throws InterruptedException {
         if (work.isEmpty()) {
-            return new int[3];
+            return new int[4];
         }
         BookReading.Wants wants = new BookReading.Wants(library.config().processMetadata(),
                 library.config().generateFileHashes(), library.config().generateKoreaderHashes());
@@ -225,7 +297,7 @@ public final class LibraryScanner {
             return t;
         });
         ExecutorCompletionService<Read> done = new ExecutorCompletionService<>(pool);
-        int[] counts = new int[3];
+        int[] counts = new int[4];
         List<Read> batch = new ArrayList<>(BATCH);
         try {
             int submitted = 0;
@@ -267,14 +339,57 @@ public final class LibraryScanner {
     private record Read(Work work, MediaRow row) {
     }
 
+    /**
+     * Writes a batch in one transaction; when the database refuses it, book by book, so only the
+     * book it refuses is lost (and named in the log). Adds {added, updated, errors, not stored} to counts.
+     */
     private void write(Library library, List<Read> batch, int[] counts) {
+        try {
+            add(counts, writeTogether(library, batch));
+        } catch (PersistenceException refused) {
+            if (batch.size() == 1) {
+                notStored(batch.get(0), refused, counts);
+                return;
+            }
+            for (Read r : batch) {
+                try {
+                    add(counts, writeTogether(library, List.of(r)));
+                } catch (PersistenceException e) {
+                    notStored(r, e, counts);
+                }
+            }
+        }
+    }
+
+    private static void add(int[] counts, int[] more) {
+        for (int i = 0; i < more.length; i++) {
+            counts[i] += more[i];
+        }
+    }
+
+    private static void notStored(Read r, PersistenceException e, int[] counts) {
+        counts[3]++;
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        LOG.warning("Skipped, the database refused the book " + r.work().file().path() + ": " + cause.getMessage());
+    }
+
+    /** One transaction for the batch; returns {added, updated, errors, 0}. */
+    private int[] writeTogether(Library library, List<Read> batch) {
         long now = clock.millis();
         List<MediaRow> created = new ArrayList<>();
-        db.txVoid(s -> {
+        int[] counts = db.tx(s -> {
+            int[] c = new int[4];
+            lock(s, library.id());
+            SeriesMapper series = s.getMapper(SeriesMapper.class);
+            Set<String> seriesChecked = new HashSet<>();
             MediaMapper m = s.getMapper(MediaMapper.class);
             for (Read r : batch) {
+                SeriesRow seriesRow = r.work().series();
+                if (seriesChecked.add(seriesRow.id) && series.exists(seriesRow.id) == 0) {
+                    series.insert(seriesRow); // a clean removed it while its books were read
+                }
                 MediaRow row = r.row();
-                row.seriesId = r.work().series().id;
+                row.seriesId = seriesRow.id;
                 row.libraryId = library.id();
                 row.updatedAt = now;
                 row.id = r.work().id();
@@ -282,30 +397,65 @@ public final class LibraryScanner {
                     row.createdAt = now;
                     m.insert(row);
                     created.add(row);
-                    counts[0]++;
+                    c[0]++;
                 } else {
                     // same id: reading progress and thumbnails stay attached to the book
                     row.createdAt = r.work().known().createdAt;
-                    m.updateScanned(row);
+                    if (m.updateScanned(row) == 0) {
+                        m.insert(row); // a clean removed it (MISSING) while it was read again
+                    }
                     m.deleteDimensions(row.id);
-                    counts[1]++;
+                    c[1]++;
                 }
                 if (row.scannedDimensions != null) {
                     m.insertDimensions(row.id, row.scannedDimensions);
                 }
                 if (row.status == FileStatus.ERROR) {
-                    counts[2]++;
+                    c[2]++;
                 }
             }
+            return c;
         });
         version.bump();
         for (MediaRow row : created) {
             events.publish("CreatedMedia", Map.of("id", row.id, "series_id", row.seriesId));
         }
         events.publish("CreatedOrUpdatedManyMedia", Map.of("count", batch.size(), "library_id", library.id()));
+        return counts;
     }
 
-    private void markMissing(List<MediaRow> vanished) {
+    /** Takes the library's lock for the rest of the transaction; the library deleted meanwhile ends the scan. */
+    private static void lock(SqlSession s, String libraryId) {
+        if (s.getMapper(LibraryMapper.class).lock(libraryId) == 0) {
+            throw new IllegalStateException("The library was deleted");
+        }
+    }
+
+    /**
+     * Books scanned before their content's format was kept get it now: opening a book says its
+     * format without reading its pages. One that cannot be opened is left as it is.
+     */
+    private void recordFormats(String libraryId, List<MediaRow> books, JobContext ctx) {
+        for (int i = 0; i < books.size(); i += BATCH) {
+            ctx.checkCancelled();
+            Map<String, String> formats = new HashMap<>();
+            for (MediaRow row : books.subList(i, Math.min(books.size(), i + BATCH))) {
+                try (Book book = Books.open(Path.of(row.path), limits)) {
+                    formats.put(row.id, book.format().name());
+                } catch (BookException | RuntimeException e) {
+                    // changed or gone since the walk: the next scan reads it again
+                }
+            }
+            db.txVoid(s -> {
+                lock(s, libraryId);
+                MediaMapper m = s.getMapper(MediaMapper.class);
+                formats.forEach(m::updateContentFormat);
+            });
+            version.bump();
+        }
+    }
+
+    private void markMissing(String libraryId, List<MediaRow> vanished) {
         if (vanished.isEmpty()) {
             return;
         }
@@ -313,6 +463,7 @@ public final class LibraryScanner {
         for (int i = 0; i < vanished.size(); i += BATCH) {
             List<MediaRow> part = vanished.subList(i, Math.min(vanished.size(), i + BATCH));
             db.txVoid(s -> {
+                lock(s, libraryId);
                 MediaMapper m = s.getMapper(MediaMapper.class);
                 part.forEach(r -> m.updateStatus(r.id, FileStatus.MISSING, now));
             });

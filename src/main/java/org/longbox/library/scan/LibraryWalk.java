@@ -16,27 +16,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
 
 /**
  * The book files under a library root, grouped into series folders. Symbolic links are not
  * followed, hidden files and folders and {@code __MACOSX} are skipped, and so is whatever the
- * library's ignore rules (globs relative to the root) match.
+ * library's ignore rules (globs relative to the root) match. A file or folder whose path is longer
+ * than the database stores ({@link #MAX_PATH}) is skipped too, and counted.
  */
 final class LibraryWalk {
+    private static final Logger LOG = Logger.getLogger(LibraryWalk.class.getName());
+    /** The width of the path columns of series and media (V2__libraries_series_media.sql). */
+    static final int MAX_PATH = 2048;
+
     /** A book file and what the file system says of it. */
     record Found(Path path, long size, long modifiedAt) {
+    }
+
+    /** What a walk found: series folder to the books it holds, in walk order, and how many entries were too long to keep. */
+    record Walked(Map<Path, List<Found>> bySeries, int tooLong) {
     }
 
     private LibraryWalk() {
     }
 
-    /** Series folder to the books it holds, in walk order. */
-    static Map<Path, List<Found>> walk(Path root, LibraryConfig config, BooleanSupplier cancelled) throws IOException {
+    static Walked walk(Path root, LibraryConfig config, BooleanSupplier cancelled) throws IOException {
         List<PathMatcher> ignore = new ArrayList<>();
         for (String rule : config.ignoreRules()) {
             ignore.add(FileSystems.getDefault().getPathMatcher("glob:" + rule));
         }
         Map<Path, List<Found>> bySeries = new LinkedHashMap<>();
+        int[] tooLong = {0};
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -46,6 +56,10 @@ final class LibraryWalk {
                 if (!dir.equals(root) && (skippedName(dir) || ignored(root.relativize(dir), ignore))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                if (dir.toString().length() > MAX_PATH) {
+                    tooLong(dir);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -53,6 +67,10 @@ final class LibraryWalk {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (!attrs.isRegularFile() || skippedName(file) || BookFormat.ofFileName(file.getFileName().toString()).isEmpty()
                         || ignored(root.relativize(file), ignore)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (file.toString().length() > MAX_PATH) {
+                    tooLong(file);
                     return FileVisitResult.CONTINUE;
                 }
                 Path series = seriesFolder(root, file, config.libraryPattern());
@@ -66,8 +84,13 @@ final class LibraryWalk {
                 // an unreadable file or folder is skipped, not the end of the scan
                 return FileVisitResult.CONTINUE;
             }
+
+            private void tooLong(Path p) {
+                tooLong[0]++;
+                LOG.warning("Skipped, its path is longer than " + MAX_PATH + " characters: " + p);
+            }
         });
-        return bySeries;
+        return new Walked(bySeries, tooLong[0]);
     }
 
     private static Path seriesFolder(Path root, Path file, LibraryConfig.LibraryPattern pattern) {

@@ -116,6 +116,32 @@ public final class Setting<T> {
         return List.copyOf(origins);
     }
 
+    /** Absolute paths separated by commas, normalised ("/a/./b/../c" is "/a/c"); empty when unset. */
+    static Setting<List<Path>> absolutePaths(String name, String tomlKey, String description) {
+        return new Setting<>(name, tomlKey, "", Setting::parseAbsolutePaths, false, description);
+    }
+
+    private static List<Path> parseAbsolutePaths(String s) {
+        List<Path> paths = new java.util.ArrayList<>();
+        for (String item : s.split(",")) {
+            String t = item.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            Path p;
+            try {
+                p = Path.of(t);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("expected absolute folder paths separated by commas; '" + t + "' is not a path");
+            }
+            if (!p.isAbsolute()) {
+                throw new IllegalArgumentException("expected absolute folder paths separated by commas; '" + t + "' is relative");
+            }
+            paths.add(p.normalize());
+        }
+        return List.copyOf(paths);
+    }
+
     private static Path parsePath(String s) {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("expected a directory path");

@@ -27,7 +27,8 @@ public record Settings(
         int verbosity,
         long maxRequestBody,
         int scannerConcurrency,
-        Duration schedulerCheckInterval) {
+        Duration schedulerCheckInterval,
+        List<Path> libraryRoots) {
 
     public static final Setting<Path> CONFIG_DIR = Setting.path("STUMP_CONFIG_DIR", "config_dir", "~/.longbox",
             "Root for the embedded database, thumbnails and Stump.toml.");
@@ -73,11 +74,14 @@ public record Settings(
             "scheduler_check_interval", 30, 1,
             "Seconds between checks whether the scheduled scans (/api/v1/jobs/scheduler-config) are due.");
 
+    public static final Setting<List<Path>> LIBRARY_ROOTS = Setting.absolutePaths("STUMP_LIBRARY_ROOTS", "library_roots",
+            "Comma-separated absolute folders that libraries and the folder browser must stay inside (default: anywhere).");
+
     /** In documentation order. */
     public static final List<Setting<?>> ALL = List.of(CONFIG_DIR, DB_PATH, DB_URL, DB_USER, DB_PASSWORD, DB_JNDI_NAME,
             DB_POOL_SIZE, SESSION_TTL, SESSION_CLEANUP_INTERVAL, ACCESS_TOKEN_TTL, HASH_COST, LOCKOUT_SECONDS, UNLOCK_USER,
             ENABLE_SWAGGER_UI,
-            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL);
+            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL, LIBRARY_ROOTS);
 
     /** The directory that holds the embedded database. */
     public Path derbyDirectory() {
