@@ -85,7 +85,7 @@ final class LongboxApplication extends ResourceConfig {
                 new EpubResource(s.progress),
                 new SeriesResource(s.series, s.media, views, s.thumbnails),
                 new JobResource(s.jobs, s.scheduler),
-                new EventsResource(s.events),
+                new EventsResource(s.eventStreams, s.credentialCheck),
                 new OpdsV12Resource(opds1),
                 new OpdsV12BookResource(opdsMedia),
                 new OpdsV2Resource(opds2, s.media),

@@ -29,10 +29,13 @@ import java.util.Map;
 public final class JettyWebAppTestContainerFactory implements TestContainerFactory {
     private final Path warDir;
     private final Map<String, Object> attributes;
+    private final int sendBufferSize;
 
-    public JettyWebAppTestContainerFactory(Path warDir, Map<String, Object> attributes) {
+    /** @param sendBufferSize SO_SNDBUF of every accepted connection; 0 leaves it to the system */
+    public JettyWebAppTestContainerFactory(Path warDir, Map<String, Object> attributes, int sendBufferSize) {
         this.warDir = warDir;
         this.attributes = Map.copyOf(attributes);
+        this.sendBufferSize = sendBufferSize;
     }
 
     @Override
@@ -63,6 +66,9 @@ public final class JettyWebAppTestContainerFactory implements TestContainerFacto
             this.baseUri = baseUri;
             connector.setHost(baseUri.getHost());
             connector.setPort(baseUri.getPort());
+            if (sendBufferSize > 0) {
+                connector.setAcceptedSendBufferSize(sendBufferSize);
+            }
             server.addConnector(connector);
             WebAppContext webapp = new WebAppContext();
             webapp.setContextPath(contextPath);

@@ -25,7 +25,8 @@ public record Settings(
         int verbosity,
         long maxRequestBody,
         int scannerConcurrency,
-        Duration schedulerCheckInterval) {
+        Duration schedulerCheckInterval,
+        int maxEventStreams) {
 
     public static final Setting<Path> CONFIG_DIR = Setting.path("STUMP_CONFIG_DIR", "config_dir", "~/.longbox",
             "Root for the embedded database, thumbnails and Stump.toml.");
@@ -67,10 +68,14 @@ public record Settings(
             "scheduler_check_interval", 30, 1,
             "Seconds between checks whether the scheduled scans (/api/v1/jobs/scheduler-config) are due.");
 
+    public static final Setting<Integer> MAX_EVENT_STREAMS = Setting.integer("STUMP_MAX_EVENT_STREAMS",
+            "max_event_streams", 100, 1, 10_000,
+            "Event streams (/sse) open at once; the next one is refused with 503.");
+
     /** In documentation order. */
     public static final List<Setting<?>> ALL = List.of(CONFIG_DIR, DB_PATH, DB_URL, DB_USER, DB_PASSWORD, DB_JNDI_NAME,
             DB_POOL_SIZE, SESSION_TTL, SESSION_CLEANUP_INTERVAL, ACCESS_TOKEN_TTL, HASH_COST, ENABLE_SWAGGER_UI,
-            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL);
+            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL, MAX_EVENT_STREAMS);
 
     /** The directory that holds the embedded database. */
     public Path derbyDirectory() {

@@ -7,14 +7,30 @@ package org.longbox.server.errors;
  */
 public class ApiException extends RuntimeException {
     private final int status;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String message) {
+        this(status, message, null);
+    }
+
+    private ApiException(int status, String message, Integer retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
         return status;
+    }
+
+    /** Seconds a client should wait before asking again (the Retry-After header), or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 503: the server is busy with this kind of work; asking again in {@code seconds} may succeed. */
+    public static ApiException busy(String message, int seconds) {
+        return new ApiException(503, message, seconds);
     }
 
     public static ApiException badRequest(String message) {

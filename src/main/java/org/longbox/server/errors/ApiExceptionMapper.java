@@ -10,7 +10,11 @@ import jakarta.ws.rs.ext.Provider;
 public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override
     public Response toResponse(ApiException e) {
-        return body(e.status(), e.getMessage());
+        Response r = body(e.status(), e.getMessage());
+        if (e.retryAfterSeconds() != null) {
+            r.getHeaders().putSingle("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        }
+        return r;
     }
 
     static Response body(int status, String message) {
