@@ -1,5 +1,6 @@
 package org.longbox.app;
 
+import org.longbox.api.EventStreams;
 import org.longbox.auth.ApiKeyMapper;
 import org.longbox.auth.ApiKeyService;
 import org.longbox.auth.Authenticator;
@@ -14,9 +15,11 @@ import org.longbox.auth.PasswordLogin;
 import org.longbox.auth.SessionCleanup;
 import org.longbox.auth.SessionMapper;
 import org.longbox.auth.SessionService;
+import org.longbox.http.CredentialCheck;
 import org.longbox.library.BookFiles;
 import org.longbox.library.ContentVersion;
 import org.longbox.library.FolderBrowser;
+import org.longbox.library.EventAudience;
 import org.longbox.library.LibraryMapper;
 import org.longbox.library.LibraryRoots;
 import org.longbox.library.LibraryService;
@@ -100,6 +103,8 @@ final class Longbox implements AutoCloseable {
 
     private final LibraryWatcher watcher;
     final ScanScheduler scheduler;
+    final EventStreams eventStreams;
+    final CredentialCheck credentialCheck;
     private final SessionCleanup sessionCleanup;
 
     private Longbox(Settings settings, Clock clock, Database database, String threadSuffix) {
@@ -150,6 +155,8 @@ final class Longbox implements AutoCloseable {
             throw new IllegalStateException("Cannot watch library folders: " + e.getMessage(), e);
         }
         libraries.addListener(watcher);
+        this.eventStreams = new EventStreams(events, new EventAudience(libraries, media), settings.maxEventStreams());
+        this.credentialCheck = new CredentialCheck(authenticator);
         this.scheduler = new ScanScheduler(database, serverConfig, libraries, scans, settings.schedulerCheckInterval(),
                 clock, "longbox-scan-scheduler");
     }
@@ -190,7 +197,7 @@ final class Longbox implements AutoCloseable {
      */
     @Override
     public void close() {
-        for (AutoCloseable part : List.<AutoCloseable>of(sessionCleanup, scheduler, watcher, jobs, database)) {
+        for (AutoCloseable part : List.<AutoCloseable>of(eventStreams, sessionCleanup, scheduler, watcher, jobs, database)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -89,7 +89,7 @@ final class LongboxApplication extends ResourceConfig {
                 new SeriesResource(s.series, s.media, views, s.thumbnails),
                 new JobResource(s.jobs, s.scheduler),
                 new FilesystemResource(s.folders),
-                new EventsResource(s.events),
+                new EventsResource(s.eventStreams, s.credentialCheck),
                 new OpdsV12Resource(opds1),
                 new OpdsV12BookResource(opdsMedia),
                 new OpdsV2Resource(opds2, s.media),

@@ -33,6 +33,11 @@ public final class Authenticator {
         return sessions.resolve(token);
     }
 
+    /** The caller of the live session behind a cookie's token, or null; the session's expiry is not moved. */
+    public Caller sessionCaller(String token) {
+        return sessions.peek(token);
+    }
+
     /** The caller an API key stands for; 401 or 403 as {@link ApiKeyService#authenticate} says. */
     public Caller apiKey(String key) {
         return apiKeys.authenticate(key);

@@ -100,6 +100,19 @@ public final class SessionService implements UserSessions {
 
     /** The live session behind a cookie token, or null. Locked users' sessions count as gone. */
     public Live resolve(String token) {
+        return resolve(token, true);
+    }
+
+    /**
+     * The caller of the live session behind a cookie token, or null, without sliding its expiry:
+     * for asking again whether a long-lived answer (an event stream) may go on.
+     */
+    public Caller peek(String token) {
+        Live live = resolve(token, false);
+        return live == null ? null : live.caller();
+    }
+
+    private Live resolve(String token, boolean slide) {
         if (token == null || token.isEmpty() || token.length() > 128) {
             return null;
         }
@@ -117,7 +130,7 @@ public final class SessionService implements UserSessions {
             return null;
         }
         long wanted = now + ttlMillis;
-        if (wanted - r.expiresAt() >= refreshStep) {
+        if (slide && wanted - r.expiresAt() >= refreshStep) {
             String id = r.caller().sessionId();
             db.auto(s -> s.getMapper(SessionMapper.class).extend(id, wanted));
             r = new Remembered(r.caller(), r.account(), wanted, r.checkedAt());

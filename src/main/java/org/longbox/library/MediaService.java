@@ -26,6 +26,8 @@ public final class MediaService {
     private static final long LISTS_KEPT_NANOS = 2_000_000_000L;
     /** Ids held in all, before starting afresh. */
     private static final int MAX_IDS_HELD = 500_000;
+    /** Lists held at once: many distinct searches (even empty ones) cannot grow the heap past this. */
+    private static final int MAX_LISTS_HELD = 2_000;
 
     private final Database db;
     /**
@@ -37,7 +39,8 @@ public final class MediaService {
 
     public MediaService(Database db, ContentVersion version) {
         this.db = db;
-        this.lists = new ContentCache<>(version, LISTS_KEPT_NANOS, MAX_IDS_HELD, List::size);
+        this.lists = new ContentCache<>(version, LISTS_KEPT_NANOS, MAX_IDS_HELD, MAX_LISTS_HELD, List::size,
+                key -> key.toString().length());
     }
 
     /** The filters a media list accepts (all optional). */

@@ -29,7 +29,8 @@ public final class PageStore {
     public PageStore(MediaService media, BookFiles files, ContentVersion version) {
         this.media = media;
         this.files = files;
-        this.visible = new ContentCache<>(version, VISIBLE_FOR_NANOS, MAX_ENTRIES, row -> 1);
+        this.visible = new ContentCache<>(version, VISIBLE_FOR_NANOS, 2 * MAX_ENTRIES, MAX_ENTRIES, row -> 1,
+                key -> key.mediaId().length());
     }
 
     /** A page as served: the same bytes and validators as the ordinary path. */

@@ -76,10 +76,9 @@ class JobsAndEventsTest {
     }
 
     @Test
-    void theStreamIsNotForAnonymousCallersOrReaders() {
+    void theStreamIsNotForAnonymousCallers() {
+        // Readers may listen since issue 9 (as in Stump); what they hear is EventStreamTest's subject.
         assertEquals(401, http.get("/sse").send().status());
-        Accounts.createUser(http, owner, "reader", "pw");
-        assertEquals(403, http.get("/sse").cookie(Accounts.login(http, "reader", "pw")).send().status());
     }
 
     @Test

@@ -33,12 +33,17 @@ public final class JettyWebAppTestContainerFactory implements TestContainerFacto
     private final Path warDir;
     private final Map<String, Object> attributes;
     private final boolean lenientUris;
+    private final int sendBufferSize;
 
-    /** @param lenientUris let ambiguous and suspicious paths through to the webapp (see {@link LongboxServer.Builder#lenientUris()}) */
-    public JettyWebAppTestContainerFactory(Path warDir, Map<String, Object> attributes, boolean lenientUris) {
+    /**
+     * @param lenientUris    let ambiguous and suspicious paths through to the webapp (see {@link LongboxServer.Builder#lenientUris()})
+     * @param sendBufferSize SO_SNDBUF of every accepted connection; 0 leaves it to the system
+     */
+    public JettyWebAppTestContainerFactory(Path warDir, Map<String, Object> attributes, boolean lenientUris, int sendBufferSize) {
         this.warDir = warDir;
         this.attributes = Map.copyOf(attributes);
         this.lenientUris = lenientUris;
+        this.sendBufferSize = sendBufferSize;
     }
 
     @Override
@@ -74,6 +79,9 @@ public final class JettyWebAppTestContainerFactory implements TestContainerFacto
             connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(baseUri.getHost());
             connector.setPort(baseUri.getPort());
+            if (sendBufferSize > 0) {
+                connector.setAcceptedSendBufferSize(sendBufferSize);
+            }
             server.addConnector(connector);
             WebAppContext webapp = new WebAppContext();
             webapp.setContextPath(contextPath);

@@ -40,6 +40,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
     private final String contextPath;
     private final Map<String, String> settings;
     private final TestClock clock;
+    private int sendBufferSize;
     private Path configDir;
     private JerseyTest jerseyTest;
     private Http http;
@@ -69,6 +70,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
         private LongboxServer sharedWith;
         private TestClock clock;
         private boolean lenientUris;
+        private int sendBufferSize;
 
         /** A second node: its own webapp and port, the other server's database (and config dir). */
         public Builder sharingDatabaseWith(LongboxServer other) {
@@ -117,9 +119,19 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
             return this;
         }
 
+        /**
+         * A small send buffer on every connection the server accepts, as a slow network gives: a
+         * client that stops reading then blocks the server's writes after kilobytes, not megabytes.
+         */
+        public Builder sendBufferSize(int bytes) {
+            this.sendBufferSize = bytes;
+            return this;
+        }
+
         public LongboxServer build() {
             LongboxServer server = new LongboxServer(contextPath, settings, configFiles, clock);
             server.lenientUris = lenientUris;
+            server.sendBufferSize = sendBufferSize;
             server.owner = owner;
             server.sharedWith = sharedWith;
             return server;
@@ -208,7 +220,7 @@ public final class LongboxServer implements BeforeAllCallback, AfterAllCallback 
             attributes.put(LongboxListener.CLOCK_ATTRIBUTE, clock);
         }
         JerseyTest deployment = jerseyTest(contextPath, initParams,
-                new JettyWebAppTestContainerFactory(Path.of("src/main/webapp"), attributes, lenientUris));
+                new JettyWebAppTestContainerFactory(Path.of("src/main/webapp"), attributes, lenientUris, sendBufferSize));
         try {
             deployment.setUp();
         } catch (Exception | Error e) {

@@ -418,7 +418,7 @@ public final class LibraryScanner {
         });
         version.bump();
         for (MediaRow row : created) {
-            events.publish("CreatedMedia", Map.of("id", row.id, "series_id", row.seriesId));
+            events.publish("CreatedMedia", Map.of("id", row.id, "series_id", row.seriesId, "library_id", row.libraryId));
         }
         events.publish("CreatedOrUpdatedManyMedia", Map.of("count", batch.size(), "library_id", library.id()));
         return counts;

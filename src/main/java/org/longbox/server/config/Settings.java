@@ -28,7 +28,8 @@ public record Settings(
         long maxRequestBody,
         int scannerConcurrency,
         Duration schedulerCheckInterval,
-        List<Path> libraryRoots) {
+        List<Path> libraryRoots,
+        int maxEventStreams) {
 
     public static final Setting<Path> CONFIG_DIR = Setting.path("STUMP_CONFIG_DIR", "config_dir", "~/.longbox",
             "Root for the embedded database, thumbnails and Stump.toml.");
@@ -77,11 +78,16 @@ public record Settings(
     public static final Setting<List<Path>> LIBRARY_ROOTS = Setting.absolutePaths("STUMP_LIBRARY_ROOTS", "library_roots",
             "Comma-separated absolute folders that libraries and the folder browser must stay inside (default: anywhere).");
 
+    public static final Setting<Integer> MAX_EVENT_STREAMS = Setting.integer("STUMP_MAX_EVENT_STREAMS",
+            "max_event_streams", 100, 1, 10_000,
+            "Event streams (/sse) open at once; the next one is refused with 503.");
+
     /** In documentation order. */
     public static final List<Setting<?>> ALL = List.of(CONFIG_DIR, DB_PATH, DB_URL, DB_USER, DB_PASSWORD, DB_JNDI_NAME,
             DB_POOL_SIZE, SESSION_TTL, SESSION_CLEANUP_INTERVAL, ACCESS_TOKEN_TTL, HASH_COST, LOCKOUT_SECONDS, UNLOCK_USER,
             ENABLE_SWAGGER_UI,
-            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL, LIBRARY_ROOTS);
+            ALLOWED_ORIGINS, VERBOSITY, MAX_REQUEST_BODY, MAX_SCANNER_CONCURRENCY, SCHEDULER_CHECK_INTERVAL, LIBRARY_ROOTS,
+            MAX_EVENT_STREAMS);
 
     /** The directory that holds the embedded database. */
     public Path derbyDirectory() {

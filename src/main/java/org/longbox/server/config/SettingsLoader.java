@@ -56,7 +56,8 @@ public final class SettingsLoader {
                 value(Settings.MAX_REQUEST_BODY, toml),
                 value(Settings.MAX_SCANNER_CONCURRENCY, toml),
                 value(Settings.SCHEDULER_CHECK_INTERVAL, toml),
-                value(Settings.LIBRARY_ROOTS, toml));
+                value(Settings.LIBRARY_ROOTS, toml),
+                value(Settings.MAX_EVENT_STREAMS, toml));
         if (s.dbUrl() != null && !s.dbUrl().startsWith("jdbc:")) {
             throw new InvalidSettingException("Invalid setting " + Settings.DB_URL.name() + "=" + s.dbUrl()
                     + ": expected a JDBC URL starting with jdbc:");

@@ -28,6 +28,11 @@ public class ApiException extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** 503: the server is busy with this kind of work; asking again in {@code seconds} may succeed. */
+    public static ApiException busy(String message, int seconds) {
+        return new ApiException(503, message, (long) seconds);
+    }
+
     public static ApiException badRequest(String message) {
         return new ApiException(400, message);
     }
